@@ -1,0 +1,7 @@
+"""The ``copilot book`` sub-commands."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(no_args_is_help=True)

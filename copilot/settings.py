@@ -1,0 +1,95 @@
+"""One settings object for the whole product, read from ``COPILOT_*`` environment variables."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Runtime configuration; every field maps to an environment variable ``COPILOT_<NAME>``."""
+
+    model_config = SettingsConfigDict(env_prefix="COPILOT_", env_file=".env", extra="ignore")
+
+    environment: Literal["development", "production"] = Field(
+        "development", description="`production` refuses development-only defaults."
+    )
+    data_dir: Path = Field(
+        Path(".copilot-data"),
+        description="Where the database, vector store, models and reports live (never in git).",
+    )
+    database_url: str | None = Field(
+        None,
+        description="SQLAlchemy URL of the book of business; default a SQLite file in the data dir."
+        " PostgreSQL: postgresql+psycopg://user@host:port/db.",
+    )
+    chroma_url: str | None = Field(
+        None, description="Chroma server URL (http://host:port); default an embedded store."
+    )
+    embeddings: Literal["local", "openai"] = Field(
+        "local", description="`local`: offline all-MiniLM-L6-v2 (ONNX); `openai`: the LLM endpoint."
+    )
+    embeddings_model: str = Field(
+        "text-embedding-3-small", description="Embedding model name when embeddings=openai."
+    )
+    llm_base_url: str | None = Field(
+        None, description="OpenAI-compatible endpoint; unset means the offline drafter."
+    )
+    llm_model: str | None = Field(None, description="Model name sent to the LLM endpoint.")
+    llm_api_key: SecretStr | None = Field(None, description="API key for the LLM endpoint.")
+    llm_timeout_s: float = Field(30.0, description="Timeout of one LLM request, in seconds.")
+    llm_max_retries: int = Field(2, description="Retries of the OpenAI SDK on 408/429/5xx.")
+    insurer_name: str = Field(
+        "Fjord Mutual Insurance Ltd",
+        description="The insurer that carries the risk, named in every outreach message.",
+    )
+    host: str = Field("127.0.0.1", description="Address `copilot serve` binds to.")
+    port: int = Field(8000, description="Port `copilot serve` listens on.")
+    log_level: str = Field("INFO", description="Python logging level.")
+
+    @property
+    def db_url(self) -> str:
+        """Return the effective database URL (the SQLite default lives in the data dir)."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'copilot.db').resolve()}"
+
+    @property
+    def is_postgres(self) -> bool:
+        """Return whether the book of business lives in PostgreSQL."""
+        return self.db_url.startswith("postgresql")
+
+    @property
+    def models_dir(self) -> Path:
+        """Return the folder of versioned model artifacts."""
+        return self.data_dir / "models"
+
+    @property
+    def chroma_dir(self) -> Path:
+        """Return the folder of the embedded Chroma store."""
+        return self.data_dir / "chroma"
+
+    @property
+    def checkpoint_path(self) -> Path:
+        """Return the SQLite file holding LangGraph checkpoints (SQLite deployments)."""
+        return self.data_dir / "checkpoints.sqlite"
+
+    @property
+    def reports_dir(self) -> Path:
+        """Return the folder of eval reports and model cards."""
+        return self.data_dir / "reports"
+
+    def ensure_dirs(self) -> None:
+        """Create the data directory tree if it does not exist."""
+        for path in (self.data_dir, self.models_dir, self.chroma_dir, self.reports_dir):
+            path.mkdir(parents=True, exist_ok=True)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Return the process-wide settings (cached; tests call ``get_settings.cache_clear()``)."""
+    return Settings()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, Field
@@ -108,7 +109,7 @@ class Catalogue(BaseModel):
         return "medium" if employees > 249 else "micro"
 
 
-def _read(name: str) -> dict:  # type: ignore[type-arg]
+def _read(name: str) -> dict[str, Any]:
     with (CATALOGUE_DIR / name).open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)
 

@@ -1,0 +1,60 @@
+"""Look-ups of book records by id or exact name, scoped to an advisor's book when given."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from tools.book.models import Advisor, BookMeta, Customer
+from tools.errors import CopilotError, UnknownAdvisor, UnknownCustomer
+
+
+class AmbiguousName(CopilotError):
+    """An exact name matches more than one record; use the id instead."""
+
+
+def resolve_customer(session: Session, reference: str, advisor_id: str | None = None) -> Customer:
+    """Return the customer with this id or exact name, within the advisor's book if given.
+
+    Raises:
+        UnknownCustomer: no such customer (or not in this advisor's book).
+        AmbiguousName: the name matches several customers.
+    """
+    query = select(Customer).where(or_(Customer.id == reference, Customer.name == reference))
+    if advisor_id is not None:
+        query = query.where(Customer.advisor_id == advisor_id)
+    found = list(session.scalars(query.limit(3)))
+    if not found:
+        raise UnknownCustomer(reference)
+    by_id = [c for c in found if c.id == reference]
+    if by_id:
+        return by_id[0]
+    if len(found) > 1:
+        raise AmbiguousName(f"Several customers are named {reference!r}; give the customer id.")
+    return found[0]
+
+
+def resolve_advisor(session: Session, reference: str) -> Advisor:
+    """Return the advisor with this id or exact name.
+
+    Raises:
+        UnknownAdvisor: no such advisor.
+    """
+    query = select(Advisor).where(or_(Advisor.id == reference, Advisor.name == reference))
+    advisor = session.scalars(query).first()
+    if advisor is None:
+        raise UnknownAdvisor(reference)
+    return advisor
+
+
+def book_meta(session: Session) -> dict[str, str]:
+    """Return the book's metadata (seed, customers, as_of, catalogue_version)."""
+    return {row.key: row.value for row in session.scalars(select(BookMeta))}
+
+
+def book_as_of(session: Session) -> date:
+    """Return the date the loaded book was generated or imported as of (today if unknown)."""
+    value = book_meta(session).get("as_of")
+    return date.fromisoformat(value) if value else date.today()

@@ -1,0 +1,102 @@
+"""Render a Markdown model card from a version's metadata (generated, never hand-edited)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tools.registry.metadata import ModelMetadata
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.4f}"
+    return str(value)
+
+
+def _metrics_section(metrics: dict[str, Any]) -> list[str]:
+    if not metrics:
+        return ["No holdout metrics were recorded."]
+    rows = [(k, v) for k, v in metrics.items() if isinstance(v, dict)]
+    flat = [(k, v) for k, v in metrics.items() if not isinstance(v, dict)]
+    lines = [f"- {k}: {_fmt(v)}" for k, v in flat]
+    if rows:
+        columns = sorted({c for _, v in rows for c in v})
+        lines.append("")
+        lines.append("| | " + " | ".join(columns) + " |")
+        lines.append("|---" * (len(columns) + 1) + "|")
+        for name, values in rows:
+            cells = [_fmt(values.get(c, "")) for c in columns]
+            lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def _calibration_section(calibration: dict[str, Any]) -> list[str]:
+    if not calibration:
+        return ["No reliability table was recorded."]
+    lines: list[str] = []
+    for name, table in calibration.items():
+        lines += [
+            f"**{name}**",
+            "",
+            "| bin | n | mean predicted | observed rate |",
+            "|---|---|---|---|",
+        ]
+        for row in table:
+            lines.append(
+                f"| {row['bin']} | {row['n']} | {row['mean_predicted']:.4f} "
+                f"| {row['observed_rate']:.4f} |"
+            )
+        lines.append("")
+    return lines
+
+
+def _fairness_section(meta: ModelMetadata) -> list[str]:
+    check = meta.fairness
+    if check is None:
+        return ["Not applicable: this model has no customer features (claims experience only)."]
+    return [
+        f"- Result: {'passed' if check.passed else 'FAILED'}",
+        f"- Protected attributes among the features: {check.protected_features_found or 'none'}",
+        f"- Possible proxies reviewed: {', '.join(check.proxy_features_reviewed) or 'none'}",
+        f"- Largest share of explanation taken by a proxy: {check.max_proxy_share:.1%}",
+        f"- {check.note}",
+    ]
+
+
+def render_model_card(meta: ModelMetadata) -> str:
+    """Return the Markdown model card of one model version.
+
+    Args:
+        meta: The version's metadata.
+
+    Returns:
+        Markdown text with data, features, metrics, calibration, limits and fairness sections.
+    """
+    lines = [
+        f"# Model card: {meta.kind} `{meta.version}`",
+        "",
+        "## Data",
+        f"- Trained at: {meta.trained_at.isoformat()}",
+        f"- Data snapshot: {meta.data_snapshot}",
+        f"- Source: {meta.data_source}",
+        f"- Training rows: {meta.n_rows}",
+        f"- Learner: {meta.learner}",
+        "",
+        "## Features",
+        ", ".join(f"`{f}`" for f in meta.features) or "none",
+        "",
+        "## Metrics (time-based holdout)",
+        *_metrics_section(meta.metrics),
+        "",
+        "## Calibration",
+        *_calibration_section(meta.calibration),
+        "",
+        "## Fairness",
+        *_fairness_section(meta),
+        "",
+        "## Known limits",
+        *([f"- {item}" for item in meta.limits] or ["- none recorded"]),
+    ]
+    for key, value in meta.notes.items():
+        lines += ["", f"## {key}", str(value)]
+    return "\n".join(lines) + "\n"

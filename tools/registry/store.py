@@ -1,0 +1,148 @@
+"""Versioned model artifacts on disk: ``<models_dir>/<kind>/<version>/`` plus a ``current`` file.
+
+Each version folder holds ``model.joblib`` (the fitted object), ``metadata.json``
+(:class:`ModelMetadata`) and ``model_card.md`` (generated). ``<kind>/current`` names the
+version the tools load. Writing goes to a temporary folder first and is renamed into
+place, so a reader never sees half a version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import joblib
+
+from copilot.settings import get_settings
+from tools.registry.card import render_model_card
+from tools.registry.errors import ModelNotTrained
+from tools.registry.metadata import ModelKind, ModelMetadata
+
+CURRENT_FILE = "current"
+
+
+@dataclass(frozen=True)
+class LoadedModel:
+    """A model object with the metadata it was saved with."""
+
+    model: Any
+    metadata: ModelMetadata
+
+
+def new_version(kind: ModelKind, trained_at: datetime | None = None) -> str:
+    """Return a fresh, sortable version id for a model kind.
+
+    Args:
+        kind: The model family.
+        trained_at: Training time (default now, UTC).
+
+    Returns:
+        An id like ``propensity-20261122T040000-3f2a9c``.
+    """
+    when = trained_at or datetime.now(UTC)
+    salt = hashlib.sha256(f"{kind}{when.isoformat()}{os.getpid()}".encode()).hexdigest()[:6]
+    return f"{kind}-{when.strftime('%Y%m%dT%H%M%S')}-{salt}"
+
+
+def _kind_dir(kind: str, models_dir: Path | None) -> Path:
+    return (models_dir or get_settings().models_dir) / kind
+
+
+def save_model(
+    model: Any, metadata: ModelMetadata, models_dir: Path | None = None, make_current: bool = True
+) -> Path:
+    """Write a model version (artifact, metadata, model card) and optionally make it current.
+
+    Args:
+        model: Any picklable fitted object.
+        metadata: Its metadata; ``metadata.version`` names the folder.
+        models_dir: Root of the registry (default ``settings.models_dir``).
+        make_current: Point ``<kind>/current`` at this version.
+
+    Returns:
+        The version folder.
+    """
+    kind_dir = _kind_dir(metadata.kind, models_dir)
+    kind_dir.mkdir(parents=True, exist_ok=True)
+    final = kind_dir / metadata.version
+    staging = kind_dir / f".{metadata.version}.tmp"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    joblib.dump(model, staging / "model.joblib", compress=3)
+    (staging / "metadata.json").write_text(metadata.model_dump_json(indent=2), encoding="utf-8")
+    (staging / "model_card.md").write_text(render_model_card(metadata), encoding="utf-8")
+    staging.rename(final)
+    if make_current:
+        pointer_tmp = kind_dir / f".{CURRENT_FILE}.tmp"
+        pointer_tmp.write_text(metadata.version + "\n", encoding="utf-8")
+        pointer_tmp.replace(kind_dir / CURRENT_FILE)
+    return final
+
+
+def current_version(kind: ModelKind, models_dir: Path | None = None) -> str:
+    """Return the version id the ``current`` pointer names.
+
+    Raises:
+        ModelNotTrained: No version of this kind has been made current.
+    """
+    pointer = _kind_dir(kind, models_dir) / CURRENT_FILE
+    if not pointer.is_file():
+        raise ModelNotTrained(kind)
+    return pointer.read_text(encoding="utf-8").strip()
+
+
+def load_metadata(kind: ModelKind, version: str, models_dir: Path | None = None) -> ModelMetadata:
+    """Return the metadata of one stored version.
+
+    Raises:
+        ModelNotTrained: The version folder does not exist.
+    """
+    path = _kind_dir(kind, models_dir) / version / "metadata.json"
+    if not path.is_file():
+        raise ModelNotTrained(kind, version)
+    return ModelMetadata.model_validate_json(path.read_text(encoding="utf-8"))
+
+
+def load_version(kind: ModelKind, version: str, models_dir: Path | None = None) -> LoadedModel:
+    """Load one stored version (model object and metadata)."""
+    metadata = load_metadata(kind, version, models_dir)
+    model = joblib.load(_kind_dir(kind, models_dir) / version / "model.joblib")
+    return LoadedModel(model=model, metadata=metadata)
+
+
+def load_current(kind: ModelKind, models_dir: Path | None = None) -> LoadedModel:
+    """Load the current version of a model kind.
+
+    Raises:
+        ModelNotTrained: Nothing trained yet; the message says to run ``copilot models train``.
+    """
+    return load_version(kind, current_version(kind, models_dir), models_dir)
+
+
+def list_versions(kind: ModelKind, models_dir: Path | None = None) -> list[ModelMetadata]:
+    """Return the metadata of every stored version of a kind, oldest first."""
+    kind_dir = _kind_dir(kind, models_dir)
+    if not kind_dir.is_dir():
+        return []
+    found = [
+        ModelMetadata.model_validate_json((d / "metadata.json").read_text(encoding="utf-8"))
+        for d in sorted(kind_dir.iterdir())
+        if d.is_dir() and not d.name.startswith(".") and (d / "metadata.json").is_file()
+    ]
+    return sorted(found, key=lambda m: m.trained_at)
+
+
+def model_card_path(
+    kind: ModelKind, version: str | None = None, models_dir: Path | None = None
+) -> Path:
+    """Return the path of a version's model card (default the current version)."""
+    chosen = version or current_version(kind, models_dir)
+    path = _kind_dir(kind, models_dir) / chosen / "model_card.md"
+    if not path.is_file():
+        raise ModelNotTrained(kind, chosen)
+    return path

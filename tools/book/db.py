@@ -76,4 +76,4 @@ def migrate(settings: Settings | None = None) -> None:
     settings = settings or get_settings()
     if not settings.database_url:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
-    command.upgrade(alembic_config(settings.db_url), "head")
+    command.upgrade(alembic_config(settings.db_url), "heads")

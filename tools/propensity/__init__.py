@@ -1,0 +1,1 @@
+"""Propensity to buy each product, with drivers."""

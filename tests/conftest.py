@@ -1,0 +1,96 @@
+"""Shared fixtures: isolated settings, and generated books of business on real SQLite."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session
+
+from copilot.settings import Settings, get_settings
+from tools.book.db import migrate, session_factory
+from tools.book.generator import BookSpec, generate_book
+
+AS_OF = date(2026, 11, 22)
+BOOK_CUSTOMERS = 300
+BOOK_SEED = 7
+
+
+def _settings_for(data_dir: Path) -> Settings:
+    os.environ["COPILOT_DATA_DIR"] = str(data_dir)
+    os.environ.pop("COPILOT_DATABASE_URL", None)
+    get_settings.cache_clear()
+    settings = get_settings()
+    settings.ensure_dirs()
+    return settings
+
+
+def build_book(data_dir: Path, customers: int, seed: int = BOOK_SEED) -> Settings:
+    """Migrate a SQLite book in ``data_dir`` and fill it with a generated book."""
+    settings = _settings_for(data_dir)
+    migrate(settings)
+    with session_factory(settings)() as session:
+        generate_book(session, BookSpec(customers=customers, seed=seed, as_of=AS_OF))
+    return settings
+
+
+@pytest.fixture(scope="session")
+def as_of() -> date:
+    """Return the as-of date of the test books."""
+    return AS_OF
+
+
+@pytest.fixture(scope="session")
+def book_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
+    """Return settings of a shared, read-only book: 300 customers + the five seed customers.
+
+    Its data dir is also the process default (``COPILOT_DATA_DIR``) so code that calls
+    ``get_settings()`` sees the same book; tests that write must use ``fresh_book``.
+    """
+    settings = build_book(tmp_path_factory.mktemp("book"), BOOK_CUSTOMERS)
+    yield settings
+    get_settings.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def book_session(book_settings: Settings) -> Iterator[Session]:
+    """Return a session on the shared read-only book."""
+    with session_factory(book_settings)() as session:
+        yield session
+
+
+@pytest.fixture
+def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
+    """Return settings with an empty, private data dir (the environment is restored after)."""
+    monkeypatch.setenv("COPILOT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("COPILOT_DATABASE_URL", raising=False)
+    get_settings.cache_clear()
+    current = get_settings()
+    current.ensure_dirs()
+    yield current
+    monkeypatch.undo()
+    get_settings.cache_clear()
+
+
+@pytest.fixture
+def fresh_book(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Callable[[int], tuple[Settings, Session]]]:
+    """Return a factory of private, writable books: ``fresh_book(customers) -> (settings, s)``."""
+    sessions: list[Session] = []
+    monkeypatch.setenv("COPILOT_DATA_DIR", str(tmp_path / "fresh"))
+
+    def make(customers: int = 50) -> tuple[Settings, Session]:
+        settings = build_book(tmp_path / "fresh", customers)
+        session = session_factory(settings)()
+        sessions.append(session)
+        return settings, session
+
+    yield make
+    for session in sessions:
+        session.close()
+    monkeypatch.undo()
+    get_settings.cache_clear()

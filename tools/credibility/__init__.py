@@ -1,0 +1,1 @@
+"""Credibility risk profiles: univariate and multivariate Buhlmann-Straub."""

@@ -46,8 +46,14 @@ class NotEligible(CopilotError):
 
 
 class BookImportError(CopilotError):
-    """A CSV import failed; nothing was written."""
+    """A CSV import failed validation; nothing was written.
 
-    def __init__(self, file: str, row: int, column: str, reason: str) -> None:
-        super().__init__(f"{file}, row {row}, column {column!r}: {reason}. Nothing was imported.")
-        self.file, self.row, self.column, self.reason = file, row, column, reason
+    Attributes:
+        problems: every problem found, as ``(file, row, column, reason)``; row 1 is the header.
+    """
+
+    def __init__(self, problems: list[tuple[str, int, str, str]]) -> None:
+        shown = "; ".join(f"{f}, row {r}, column {c!r}: {why}" for f, r, c, why in problems[:10])
+        more = f" (and {len(problems) - 10} more)" if len(problems) > 10 else ""
+        super().__init__(f"Import rejected, nothing was written: {shown}{more}.")
+        self.problems = problems

@@ -1,7 +1,76 @@
-"""The ``copilot book`` sub-commands."""
+"""The ``copilot book`` sub-commands: import, export and stats."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from copilot.settings import get_settings
+from tools.book.csv_io import export_book, import_book
+from tools.book.db import migrate, session_factory
+from tools.book.stats import mix, seed_customers, table_counts
+from tools.errors import BookImportError
 
 app = typer.Typer(no_args_is_help=True)
+console = Console()
+
+
+@app.command("import")
+def import_(
+    folder: Annotated[Path, typer.Argument(help="Folder with one CSV file per table.")],
+) -> None:
+    """Import a whole book from CSV; any bad row rejects the whole import."""
+    settings = get_settings()
+    migrate(settings)
+    with session_factory(settings)() as session:
+        try:
+            counts = import_book(session, folder)
+        except BookImportError as error:
+            console.print(f"[red]{error}[/red]")
+            raise typer.Exit(2) from None
+    console.print(f"Imported {sum(counts.values())} rows from {folder}: {counts}")
+
+
+@app.command("export")
+def export(
+    folder: Annotated[Path, typer.Argument(help="Folder to write the CSV files into.")],
+) -> None:
+    """Export the whole book as CSV, one file per table."""
+    settings = get_settings()
+    with session_factory(settings)() as session:
+        counts = export_book(session, folder)
+    console.print(f"Exported {sum(counts.values())} rows to {folder}: {counts}")
+
+
+@app.command("stats")
+def stats() -> None:
+    """Show table counts, the country and industry mix, and the seed use-case customers."""
+    settings = get_settings()
+    migrate(settings)
+    with session_factory(settings)() as session:
+        counts, countries = table_counts(session), mix(session, "country")
+        industries, seeds = mix(session, "industry_code"), seed_customers(session)
+    console.print("Rows: " + ", ".join(f"{name} {n:,}" for name, n in counts.items()))
+    console.print("Countries: " + ", ".join(f"{k} {v:,}" for k, v in countries.items()))
+    console.print("Industries: " + ", ".join(f"{k} {v:,}" for k, v in industries.items()))
+    table = Table(title="Seed use-case customers")
+    for column in ("id", "name", "country", "industry", "employees", "turnover EUR", "policies"):
+        table.add_column(column)
+    for row in seeds:
+        policies = ", ".join(
+            f"{code} EUR {premium:,.0f}" for code, premium in row["policies"].items()
+        )
+        table.add_row(
+            row["id"],
+            row["name"],
+            row["country"],
+            row["industry"],
+            str(row["employees"]),
+            f"{row['turnover_eur']:,}",
+            policies or ("prospect" if row["prospect"] else "-"),
+        )
+    console.print(table)

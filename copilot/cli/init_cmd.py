@@ -1,7 +1,59 @@
-"""The ``copilot init`` command."""
+"""The ``copilot init`` command: database, catalogue, demo book, then models and knowledge."""
 
 from __future__ import annotations
 
+import time
+from datetime import date
+from typing import Annotated
 
-def init() -> None:
-    """Create or migrate the database and load the demo book."""
+import typer
+from rich.console import Console
+from rich.progress import Progress
+
+from copilot.settings import get_settings
+from tools.book.db import migrate, session_factory
+from tools.book.generator import BookSpec
+from tools.book.loading import ensure_demo_book
+from tools.catalogue.loader import load_catalogue
+
+console = Console()
+
+
+def init(
+    customers: Annotated[
+        int, typer.Option(min=50, max=1_000_000, help="Synthetic customers.")
+    ] = 2000,
+    seed: Annotated[int, typer.Option(help="Generator seed (same seed, same book).")] = 42,
+    as_of: Annotated[
+        str | None, typer.Option(help="Book date, YYYY-MM-DD (default today).")
+    ] = None,
+    reset: Annotated[bool, typer.Option(help="Drop the loaded book and generate it anew.")] = False,
+) -> None:
+    """Create or migrate the database and load the demo book (idempotent)."""
+    started = time.perf_counter()
+    settings = get_settings()
+    settings.ensure_dirs()
+    migrate(settings)
+    catalogue = load_catalogue()
+    console.print(
+        f"Database ready ({settings.db_url.split('@')[-1]}); catalogue {catalogue.version}"
+        f" with {len(catalogue.products)} products"
+    )
+    try:
+        book_date = date.fromisoformat(as_of) if as_of else date.today()
+    except ValueError:
+        console.print(f"[red]Invalid --as-of {as_of!r}: use YYYY-MM-DD.[/red]")
+        raise typer.Exit(2) from None
+    spec = BookSpec(customers=customers, seed=seed, as_of=book_date)
+    with session_factory(settings)() as session, Progress(console=console) as progress:
+        task = progress.add_task("Generating the book", total=customers)
+        result = ensure_demo_book(
+            session, spec, reset=reset, progress=lambda n: progress.advance(task, n)
+        )
+        progress.update(task, completed=customers)
+    verb = "Generated" if result.generated else "Kept the loaded"
+    console.print(
+        f"{verb} book: {result.customers:,} customers + 5 seed customers, "
+        f"seed {result.seed}, as of {result.as_of}"
+    )
+    console.print(f"copilot init done in {time.perf_counter() - started:.1f} s")

@@ -6,6 +6,12 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 SEED_ADVISOR = "ADV-001"
+SEED_IDS = ("S000001", "S000002", "S000003", "S000004", "S000005")
+
+
+def seed_customer_ids() -> tuple[str, ...]:
+    """Return the ids of the five seed use-case customers, in use-case order."""
+    return SEED_IDS
 
 
 def _at(as_of: date, days_back: int, hour: int = 10) -> datetime:

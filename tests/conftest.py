@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -94,3 +96,20 @@ def fresh_book(
         session.close()
     monkeypatch.undo()
     get_settings.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """Return the URL of a private PostgreSQL cluster (skips when no server binaries exist)."""
+    from tests.postgres_cluster import postgres_cluster
+
+    # Not under pytest's private temp root: the server runs as the postgres user.
+    folder = Path(tempfile.mkdtemp(prefix="copilot-pg-"))
+    folder.chmod(0o755)
+    try:
+        with postgres_cluster(folder) as url:
+            if url is None:
+                pytest.skip("PostgreSQL server binaries are not installed")
+            yield url
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

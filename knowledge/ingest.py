@@ -1,0 +1,144 @@
+"""Idempotent ingestion of the corpus into Chroma: add new, replace changed, delete removed.
+
+Chunk ids are ``doc_id@version#n``. A document whose file hash matches what the store holds is
+left alone, so running ingest twice writes nothing the second time. Chroma metadata cannot hold
+lists, so products and countries become boolean flag keys (``p_CYBER``, ``c_SE``) that ``where``
+filters can test directly.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from copilot.settings import Settings, get_settings
+from knowledge.corpus_reader import CORPUS_DIR, Document, chunk_document, corpus_hash, load_corpus
+from knowledge.store import get_collection
+
+ProgressCallback = Callable[[int, int, str], None]
+"""Called as ``progress(done, total, doc_id)`` after each document."""
+
+Metadata = dict[str, str | int | float | bool]
+
+
+class IngestReport(BaseModel):
+    """What one ingest run changed."""
+
+    documents: int = Field(description="Documents in the corpus.")
+    chunks: int = Field(description="Chunks in the store after the run.")
+    added: list[str] = Field(
+        default_factory=list, description="doc_ids ingested for the first time."
+    )
+    replaced: list[str] = Field(default_factory=list, description="doc_ids whose chunks changed.")
+    removed: list[str] = Field(default_factory=list, description="doc_ids deleted from the store.")
+    unchanged: int = Field(0, description="Documents already up to date.")
+    corpus_hash: str = Field(description="Hash of the corpus that was ingested.")
+    seconds: float = Field(description="Wall time of the run.")
+
+
+def product_flag(code: str) -> str:
+    """Return the metadata key marking a chunk as about a product."""
+    return f"p_{code.upper()}"
+
+
+def country_flag(code: str) -> str:
+    """Return the metadata key marking a chunk as applying to a country."""
+    return f"c_{code.upper()}"
+
+
+def type_flag(doc_type: str) -> str:
+    """Return the metadata key marking a chunk's document type."""
+    return f"t_{doc_type.lower()}"
+
+
+def chunk_metadata(doc: Document, index: int, heading: str) -> Metadata:
+    """Return the Chroma metadata of one chunk (scalars only)."""
+    meta: Metadata = {
+        "doc_id": doc.doc_id,
+        "version": doc.version,
+        "title": doc.title,
+        "section": heading,
+        "type": doc.type,
+        "language": doc.language,
+        "effective_date": doc.effective_date.isoformat(),
+        "chunk_index": index,
+        "doc_sha256": doc.sha256,
+        "products": ",".join(doc.products),
+        "countries": ",".join(doc.countries),
+        type_flag(doc.type): True,
+    }
+    meta.update({product_flag(code): True for code in doc.products})
+    meta.update({country_flag(code): True for code in doc.countries})
+    return meta
+
+
+def _stored_documents(settings: Settings) -> dict[str, tuple[str, list[str]]]:
+    """Return doc_id -> (stored file hash, chunk ids) for what the store holds now."""
+    stored = get_collection(settings).get(include=["metadatas"])
+    by_doc: dict[str, tuple[str, list[str]]] = {}
+    for chunk_id, meta in zip(stored["ids"], stored["metadatas"] or [], strict=True):
+        doc_id, sha = str(meta["doc_id"]), str(meta["doc_sha256"])
+        previous = by_doc.get(doc_id, (sha, []))
+        by_doc[doc_id] = (previous[0] if previous[0] == sha else "mixed", [*previous[1], chunk_id])
+    return by_doc
+
+
+def _write_document(doc: Document, old_ids: list[str], settings: Settings) -> None:
+    collection = get_collection(settings)
+    sections = chunk_document(doc)
+    ids = [f"{doc.doc_id}@{doc.version}#{s.index}" for s in sections]
+    stale = sorted(set(old_ids) - set(ids))
+    if stale:
+        collection.delete(ids=stale)
+    collection.upsert(
+        ids=ids,
+        documents=[s.text for s in sections],
+        metadatas=[chunk_metadata(doc, s.index, s.heading) for s in sections],
+    )
+
+
+def ingest_corpus(
+    settings: Settings | None = None,
+    progress: ProgressCallback | None = None,
+    corpus_dir: Path = CORPUS_DIR,
+) -> IngestReport:
+    """Bring the store in line with the corpus; safe to run any number of times.
+
+    Args:
+        settings: Settings to use; default the process settings.
+        progress: Optional callback ``progress(done, total, doc_id)`` after each document.
+        corpus_dir: Root of the Markdown corpus (tests point it at a temporary copy).
+
+    Returns:
+        What was added, replaced, removed and left unchanged.
+    """
+    started = time.perf_counter()
+    settings = settings or get_settings()
+    docs = load_corpus(corpus_dir)
+    stored = _stored_documents(settings)
+    report = IngestReport(documents=len(docs), chunks=0, corpus_hash=corpus_hash(docs), seconds=0)
+    for done, doc in enumerate(docs, start=1):
+        stored_sha, old_ids = stored.pop(doc.doc_id, ("", []))
+        if stored_sha == doc.sha256:
+            report.unchanged += 1
+        else:
+            _write_document(doc, old_ids, settings)
+            (report.replaced if old_ids else report.added).append(doc.doc_id)
+        if progress is not None:
+            progress(done, len(docs), doc.doc_id)
+    for doc_id, (_, old_ids) in sorted(stored.items()):
+        get_collection(settings).delete(ids=old_ids)
+        report.removed.append(doc_id)
+    report.chunks = get_collection(settings).count()
+    report.seconds = round(time.perf_counter() - started, 3)
+    _invalidate_search_cache()
+    return report
+
+
+def _invalidate_search_cache() -> None:
+    from knowledge.search import forget_lexical_index
+
+    forget_lexical_index()

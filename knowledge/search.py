@@ -1,0 +1,202 @@
+"""Cited retrieval over the knowledge base: dense (Chroma) or hybrid (dense + BM25, RRF).
+
+Filters are Chroma ``where`` filters on the metadata flags written at ingest; a document marked
+for every country carries every country flag, so it matches any country filter. Hybrid mode
+fuses the dense ranking with a BM25 ranking restricted by the same flags (reciprocal-rank
+fusion); it is the default only because the retrieval eval measured it higher (see README).
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from copilot.settings import Settings, get_settings
+from knowledge.corpus_reader import COUNTRIES
+from knowledge.ingest import country_flag, product_flag, type_flag
+from knowledge.lexical import Bm25Index
+from knowledge.store import get_collection, store_key
+from tools.catalogue import load_catalogue
+from tools.errors import CopilotError
+
+SearchMode = Literal["dense", "hybrid"]
+DEFAULT_MODE: SearchMode = "hybrid"
+_RRF_K = 60
+_CANDIDATES = 20
+_LEXICAL: dict[tuple[str, str], Bm25Index] = {}
+_LEXICAL_LOCK = threading.Lock()
+
+
+class InvalidSearch(CopilotError):
+    """The search request cannot be run as given (empty query, unknown filter value)."""
+
+
+class Chunk(BaseModel):
+    """One retrieved passage, with what a draft needs to cite it."""
+
+    chunk_id: str = Field(description="Stable id ``doc_id@version#n``.")
+    doc_id: str = Field(description="Document id, cited in drafts.")
+    version: str = Field(description="Document version the passage comes from.")
+    title: str = Field(description="Document title.")
+    section: str = Field(description="Heading trail of the passage.")
+    text: str = Field(description="Passage text, led by its title and heading.")
+    score: float = Field(description="Relevance: cosine similarity (dense) or fused RRF score.")
+    type: str = Field(description="Document type: product, compliance or playbook.")
+    products: list[str] = Field(description="Product codes the document is about.")
+    countries: list[str] = Field(description="Countries the document applies to.")
+
+
+def _flag_groups(
+    products: list[str] | None, countries: list[str] | None, types: list[str] | None
+) -> list[list[str]]:
+    """Validate the filters and return them as AND-of-OR groups of flag keys."""
+    groups: list[list[str]] = []
+    if products:
+        catalogue = load_catalogue()
+        groups.append([product_flag(catalogue.product(code).code) for code in products])
+    if countries:
+        unknown = sorted({c.upper() for c in countries} - set(COUNTRIES))
+        if unknown:
+            raise InvalidSearch(f"Unknown country {unknown}; use one of {', '.join(COUNTRIES)}.")
+        groups.append([country_flag(code) for code in countries])
+    if types:
+        unknown = sorted({t.lower() for t in types} - {"product", "compliance", "playbook"})
+        if unknown:
+            raise InvalidSearch(f"Unknown type {unknown}; use product, compliance or playbook.")
+        groups.append([type_flag(t) for t in types])
+    return groups
+
+
+def where_filter(groups: list[list[str]]) -> dict[str, Any] | None:
+    """Return the Chroma ``where`` filter for AND-of-OR flag groups (None when unfiltered)."""
+    clauses: list[dict[str, Any]] = []
+    for group in groups:
+        terms = [{key: {"$eq": True}} for key in dict.fromkeys(group)]
+        clauses.append(terms[0] if len(terms) == 1 else {"$or": terms})
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def _to_chunk(chunk_id: str, text: str, meta: dict[str, Any], score: float) -> Chunk:
+    return Chunk(
+        chunk_id=chunk_id,
+        doc_id=str(meta["doc_id"]),
+        version=str(meta["version"]),
+        title=str(meta["title"]),
+        section=str(meta["section"]),
+        text=text,
+        score=round(score, 6),
+        type=str(meta["type"]),
+        products=[p for p in str(meta.get("products", "")).split(",") if p],
+        countries=[c for c in str(meta.get("countries", "")).split(",") if c],
+    )
+
+
+def lexical_index(settings: Settings) -> Bm25Index:
+    """Return the BM25 index of the stored chunks, built once per process and store."""
+    key = store_key(settings)
+    with _LEXICAL_LOCK:
+        if key not in _LEXICAL:
+            stored = get_collection(settings).get(include=["documents", "metadatas"])
+            _LEXICAL[key] = Bm25Index().fit(
+                stored["ids"], list(stored["documents"] or []), list(stored["metadatas"] or [])
+            )
+        return _LEXICAL[key]
+
+
+def forget_lexical_index() -> None:
+    """Drop the cached BM25 indexes (called after every ingest)."""
+    with _LEXICAL_LOCK:
+        _LEXICAL.clear()
+
+
+def _dense(query: str, groups: list[list[str]], n: int, settings: Settings) -> list[Chunk]:
+    collection = get_collection(settings)
+    result = collection.query(
+        query_texts=[query],
+        n_results=n,
+        where=where_filter(groups),
+        include=["documents", "metadatas", "distances"],
+    )
+    ids = result["ids"][0]
+    docs = (result["documents"] or [[]])[0]
+    metas = (result["metadatas"] or [[]])[0]
+    dists = (result["distances"] or [[]])[0]
+    return [
+        _to_chunk(i, t, dict(m), 1.0 - float(d))
+        for i, t, m, d in zip(ids, docs, metas, dists, strict=True)
+    ]
+
+
+def _fuse(dense: list[Chunk], lexical: list[tuple[str, float]], index: Bm25Index) -> list[Chunk]:
+    """Merge two rankings by reciprocal-rank fusion; passages only BM25 found come from it."""
+    scores: dict[str, float] = {}
+    for ranking in ([chunk.chunk_id for chunk in dense], [cid for cid, _ in lexical]):
+        for rank, chunk_id in enumerate(ranking):
+            scores[chunk_id] = scores.get(chunk_id, 0.0) + 1.0 / (_RRF_K + rank + 1)
+    known = {chunk.chunk_id: chunk for chunk in dense}
+    fused = []
+    for chunk_id in sorted(scores, key=lambda cid: scores[cid], reverse=True):
+        chunk = known.get(chunk_id) or _to_chunk(
+            chunk_id, index.texts_[chunk_id], dict(index.metadata_by_id_[chunk_id]), 0.0
+        )
+        fused.append(chunk.model_copy(update={"score": round(scores[chunk_id], 6)}))
+    return fused
+
+
+def _diversify(ranked: list[Chunk], k: int, max_per_doc: int) -> list[Chunk]:
+    """Keep the best ``k`` passages with at most ``max_per_doc`` from any one document."""
+    per_doc: dict[str, int] = {}
+    kept = []
+    for chunk in ranked:
+        if per_doc.get(chunk.doc_id, 0) < max_per_doc:
+            per_doc[chunk.doc_id] = per_doc.get(chunk.doc_id, 0) + 1
+            kept.append(chunk)
+        if len(kept) == k:
+            break
+    return kept
+
+
+def search(
+    query: str,
+    *,
+    products: list[str] | None = None,
+    countries: list[str] | None = None,
+    types: list[str] | None = None,
+    k: int = 5,
+    mode: SearchMode = DEFAULT_MODE,
+    max_per_doc: int = 2,
+    settings: Settings | None = None,
+) -> list[Chunk]:
+    """Return the ``k`` passages that best answer ``query``, best first.
+
+    Args:
+        query: The advisor's question in plain words.
+        products: Only documents about one of these product codes (e.g. ``["CYBER"]``).
+        countries: Only documents that apply to one of these countries (``["SE"]``).
+        types: Only these document types (``product``, ``compliance``, ``playbook``).
+        k: How many passages to return.
+        mode: ``hybrid`` (dense + BM25 fused) or ``dense`` only.
+        max_per_doc: Most passages returned from one document, so that a long document
+            cannot crowd out the second source a question needs.
+        settings: Settings to use; default the process settings.
+
+    Raises:
+        InvalidSearch: the query is empty, ``k`` < 1, or a filter value is unknown.
+        UnknownProduct: a product code is not in the catalogue.
+    """
+    if not query.strip():
+        raise InvalidSearch("The query is empty: ask a question in plain words.")
+    if k < 1:
+        raise InvalidSearch(f"k must be at least 1, got {k}.")
+    settings = settings or get_settings()
+    groups = _flag_groups(products, countries, types)
+    pool = max(k * max(1, 4 // max_per_doc), _CANDIDATES)
+    ranked = _dense(query, groups, pool, settings)
+    if mode == "hybrid":
+        index = lexical_index(settings)
+        ranked = _fuse(ranked, index.top(query, pool, groups), index)
+    return _diversify(ranked, k, max_per_doc)

@@ -1,0 +1,6 @@
+"""Eligibility: evaluate a product's versioned, machine-readable rules for one customer."""
+
+from tools.eligibility.engine import check_eligibility, evaluate_rules
+from tools.eligibility.models import Eligibility, RuleResult
+
+__all__ = ["Eligibility", "RuleResult", "check_eligibility", "evaluate_rules"]

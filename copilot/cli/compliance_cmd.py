@@ -1,7 +1,143 @@
-"""The ``copilot compliance``  sub-commands."""
+"""The ``copilot compliance`` sub-commands: lint any text with the compliance gate."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
 import typer
+from pydantic import ValidationError
+from rich.console import Console
+from rich.table import Table
+
+from copilot.compliance import ComplianceContext, ComplianceReport, DraftText, check_draft
+from copilot.compliance.channel_rules import consent_key
+from copilot.compliance.models import normalise_language
+from copilot.compliance.rulepacks import COUNTRIES
+from copilot.plan import CHANNELS
+from copilot.settings import get_settings
 
 app = typer.Typer(no_args_is_help=True)
+
+BAD_INPUT = 2
+
+
+def _fail(message: str) -> typer.Exit:
+    Console(stderr=True).print(f"[red]error:[/red] {message}", highlight=False)
+    return typer.Exit(BAD_INPUT)
+
+
+def _read_draft(path: Path, channel: str, language: str) -> DraftText:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise _fail(f"cannot read draft file {path}: {error}") from None
+    subject = None
+    first, _, rest = text.partition("\n")
+    if first.lower().startswith("subject:"):
+        subject, text = first.split(":", 1)[1].strip(), rest
+    return DraftText(subject=subject, body=text, channel=channel, language=language)
+
+
+def _read_facts(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise _fail(f"cannot read facts file {path}: {error}") from None
+    except json.JSONDecodeError as error:
+        raise _fail(f"facts file {path} is not valid JSON: {error}") from None
+
+
+def _validate(country: str, language: str, channel: str) -> str:
+    if country.upper() not in COUNTRIES:
+        raise _fail(f"unknown country {country!r}; use one of {', '.join(COUNTRIES)}")
+    if channel not in CHANNELS:
+        raise _fail(f"unknown channel {channel!r}; use one of {', '.join(CHANNELS)}")
+    try:
+        return normalise_language(language)
+    except ValueError as error:
+        raise _fail(str(error)) from None
+
+
+def _print_table(report: ComplianceReport) -> None:
+    console = Console()
+    verdict = "[green]PASSED[/green]" if report.passed else "[red]BLOCKED[/red]"
+    console.print(f"{verdict}  rule pack {report.rule_pack.id} {report.rule_pack.version}")
+    if not report.findings:
+        return
+    table = Table("severity", "rule", "message", "excerpt")
+    for finding in report.findings:
+        colour = "red" if finding.severity == "block" else "yellow"
+        table.add_row(
+            f"[{colour}]{finding.severity}[/{colour}]",
+            finding.rule,
+            finding.message,
+            finding.excerpt,
+        )
+    console.print(table)
+
+
+@app.command("check")
+def check(
+    draft: Annotated[
+        Path,
+        typer.Option(
+            "--draft", help="Plain-text draft; a first line 'Subject: ...' is the subject."
+        ),
+    ],
+    facts: Annotated[
+        Path,
+        typer.Option(
+            "--facts", help="JSON facts (e.g. tool outputs); every figure in it is grounded."
+        ),
+    ],
+    country: Annotated[str, typer.Option("--country", help="Rule pack: SE, NO, DK, FI or IS.")],
+    language: Annotated[
+        str, typer.Option("--language", help="en, sv, da, nb (no), fi or is.")
+    ] = "en",
+    channel: Annotated[
+        str, typer.Option("--channel", help="email, call_script, portal_message or talking_points.")
+    ] = "email",
+    insurer: Annotated[
+        str | None, typer.Option("--insurer", help="Insurer carrying the risk (default: settings).")
+    ] = None,
+    consent: Annotated[
+        bool,
+        typer.Option(
+            "--consent/--no-consent",
+            help="Assume the channel's marketing consent is on record (default) or not.",
+        ),
+    ] = True,
+    retrieved: Annotated[
+        str | None,
+        typer.Option(
+            "--retrieved",
+            help="Comma-separated retrieved chunk ids; omitted: citations are not checked.",
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Run the compliance gate on a text; exit 0 when it passes, 1 when blocked, 2 on bad input."""
+    lang = _validate(country, language, channel)
+    draft_text = _read_draft(draft, channel, lang)
+    fact_doc = _read_facts(facts)
+    try:
+        context = ComplianceContext(
+            country=country,
+            language=lang,
+            channel=channel,
+            insurer_name=insurer or get_settings().insurer_name,
+            retrieved_chunk_ids=[i.strip() for i in retrieved.split(",") if i.strip()]
+            if retrieved is not None
+            else None,
+            consent={consent_key(channel): consent},
+        )
+    except ValidationError as error:
+        raise _fail(f"invalid options: {error}") from None
+    report = check_draft(draft_text, fact_doc, context)
+    if as_json:
+        typer.echo(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2))
+    else:
+        _print_table(report)
+    raise typer.Exit(0 if report.passed else 1)

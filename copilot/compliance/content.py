@@ -1,0 +1,81 @@
+"""What a draft talks about: products, prices, selling. Shared by the disclosure and care rules."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from copilot.compliance.check_input import CheckInput
+from copilot.compliance.number_words import morphemes, segment
+from copilot.compliance.tokens import Token, contains_any, find_term
+from tools.catalogue.loader import load_catalogue
+
+_CURRENCY_AMOUNT = re.compile(
+    r"(?:€|\$|£|\b(?:EUR|SEK|NOK|DKK|ISK)\b)\s?\d|\d\s?(?:€|\b(?:EUR|SEK|NOK|DKK|ISK|kr)\b)",
+    re.IGNORECASE,
+)
+PRICE_REACH = 8
+"""A number within this many words of a product name is that product's price."""
+
+
+@dataclass(frozen=True)
+class ProductMention:
+    """A catalogue product named in the text."""
+
+    code: str
+    first: int
+    last: int
+
+
+def _is_number(token: Token, language: str) -> bool:
+    return token.text[:1].isdigit() or segment(token.text, morphemes(language)) is not None
+
+
+def products_in_text(check: CheckInput) -> list[ProductMention]:
+    """Return catalogue products named by code (upper case) or by name in the text."""
+    mentions: list[ProductMention] = []
+    catalogue = load_catalogue()
+    for code, product in catalogue.products.items():
+        names = {product.name.casefold(), code.casefold().replace("_", " ")}
+        if code == "CYBER":
+            names.add("cyber*")
+        hits = {hit for name in names for hit in find_term(check.tokens, name)}
+        for first, last in sorted(hits):
+            original = check.text[check.tokens[first].start : check.tokens[last].end]
+            if original.casefold() == code.casefold() and original != code:
+                continue  # "do", "event", "travel" in lower case are ordinary words
+            mentions.append(ProductMention(code, first, last))
+    return mentions
+
+
+def price_mentioned(check: CheckInput) -> bool:
+    """Return whether the text states a price (an amount, or a price word and a number)."""
+    if _CURRENCY_AMOUNT.search(check.text):
+        return True
+    terms = check.lexicon.price_terms + check.lexicon.currency_terms
+    for term in terms:
+        for first, _ in find_term(check.tokens, term):
+            clause = check.tokens[first].clause
+            if any(
+                _is_number(token, check.language)
+                for token in check.tokens
+                if token.clause == clause
+            ):
+                return True
+    return False
+
+
+def number_near(check: CheckInput, mention: ProductMention) -> bool:
+    """Return whether a number stands within reach of a product mention (its price)."""
+    low = max(0, mention.first - PRICE_REACH)
+    high = min(len(check.tokens), mention.last + PRICE_REACH + 1)
+    return any(_is_number(token, check.language) for token in check.tokens[low:high])
+
+
+def is_selling(check: CheckInput) -> bool:
+    """Return whether the text sells: names a product, states a price or offers/quotes."""
+    return (
+        bool(products_in_text(check))
+        or price_mentioned(check)
+        or contains_any(check.tokens, check.lexicon.selling_terms)
+    )

@@ -1,0 +1,84 @@
+"""Split a message into word tokens with their clause, and match lexicon terms on them.
+
+Lexicon terms are lowercase words; ``guarant*`` matches every word starting with
+``guarant`` (inflections: guarantee, guaranteed, guarantees), a term with spaces
+(``not covered``) matches consecutive tokens, and ``100%`` is one token.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)?\s?%|[^\W_]*n['\u2019]t(?![^\W_])|[^\W_]+", re.UNICODE)
+# A clause ends at sentence punctuation, a colon/semicolon, a dash between words or a newline.
+_CLAUSE_BREAK = re.compile(r"[.!?;:,](?!\d)|[\n\u2013\u2014]|\s-\s")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One lowercase word of the message, with where it is."""
+
+    text: str
+    start: int
+    end: int
+    index: int
+    clause: int
+
+
+def normalise_text(text: str) -> str:
+    """Return the text with no-break and thin spaces as plain spaces (same length)."""
+    return re.sub(r"[\u00a0\u2007\u2009\u202f]", " ", text)
+
+
+def tokenise(text: str, extra_breaks: Iterable[str] = ()) -> list[Token]:
+    """Split text into lowercase word tokens numbered by clause.
+
+    Args:
+        text: The message text.
+        extra_breaks: Conjunctions that also start a new clause (``but``, ``men``).
+    """
+    breaks = set(extra_breaks)
+    clause_starts = sorted(match.start() for match in _CLAUSE_BREAK.finditer(text))
+    tokens: list[Token] = []
+    clause, cursor = 0, 0
+    for match in _TOKEN.finditer(text):
+        while cursor < len(clause_starts) and clause_starts[cursor] < match.start():
+            clause, cursor = clause + 1, cursor + 1
+        word = match.group(0).casefold().replace(" ", "")
+        word = "not" if re.search(r"n['\u2019]t$", word) else word
+        if word in breaks:
+            clause += 1
+        tokens.append(Token(word, match.start(), match.end(), len(tokens), clause))
+    return tokens
+
+
+def term_matches(term: str, word: str) -> bool:
+    """Return whether one lexicon word (``pay*`` or ``paid``) matches a token."""
+    if term.endswith("*"):
+        return word.startswith(term[:-1])
+    return word == term
+
+
+def find_term(tokens: Sequence[Token], term: str) -> list[tuple[int, int]]:
+    """Return (first, last) token indexes of each occurrence of a one- or many-word term."""
+    parts = term.casefold().split()
+    hits: list[tuple[int, int]] = []
+    for first in range(len(tokens) - len(parts) + 1):
+        window = tokens[first : first + len(parts)]
+        if all(term_matches(part, token.text) for part, token in zip(parts, window, strict=True)):
+            hits.append((first, first + len(parts) - 1))
+    return hits
+
+
+def contains_any(tokens: Sequence[Token], terms: Iterable[str]) -> bool:
+    """Return whether any of the terms occurs in the tokens."""
+    return any(find_term(tokens, term) for term in terms)
+
+
+def excerpt(text: str, tokens: Sequence[Token], first: int, last: int, pad: int = 3) -> str:
+    """Return the text around tokens first..last, padded by a few words each side."""
+    low = tokens[max(0, first - pad)].start
+    high = tokens[min(len(tokens) - 1, last + pad)].end
+    return " ".join(text[low:high].split())

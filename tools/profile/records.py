@@ -18,6 +18,7 @@ class CustomerRecords:
 
     customer: Customer
     now: datetime
+    policies: list[Policy]
     policies_in_force: list[Policy]
     claims: list[Claim]
     events: list[BusinessEvent]
@@ -62,8 +63,12 @@ def load_records(session: Session, customer_id: str, now: datetime) -> CustomerR
         UnknownCustomer: no customer has this id.
     """
     customer = get_customer(session, customer_id)
-    policies = session.scalars(
-        select(Policy).where(Policy.customer_id == customer_id).order_by(Policy.start_date)
+    policies = list(
+        session.scalars(
+            select(Policy)
+            .where(Policy.customer_id == customer_id, Policy.start_date <= now.date())
+            .order_by(Policy.start_date)
+        )
     )
     claims = session.scalars(
         select(Claim)
@@ -78,6 +83,7 @@ def load_records(session: Session, customer_id: str, now: datetime) -> CustomerR
     return CustomerRecords(
         customer=customer,
         now=now,
+        policies=policies,
         policies_in_force=[p for p in policies if in_force(p, now.date())],
         claims=list(claims),
         events=list(events),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 from typing import Any
 
@@ -79,7 +80,7 @@ def tariff_frequency(catalogue: Catalogue, industry: str, employees: int, code: 
 
 def _premium(catalogue: Catalogue, code: str, employees: int, noise: float) -> float:
     band = catalogue.products[code].premium_eur
-    share = float(np.clip(np.log(employees) / np.log(250) + noise, 0.0, 1.0))
+    share = min(max(math.log(employees) / math.log(250) + noise, 0.0), 1.0)
     return float(round(band.min + (band.max - band.min) * share, -1))
 
 

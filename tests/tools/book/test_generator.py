@@ -92,9 +92,12 @@ def test_ground_truth_is_not_exported(book_session: Session, tmp_path: Path) -> 
 def _reads_ground_truth(path: Path) -> bool:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module == "tools.book.models":
-            if any(alias.name == "GroundTruth" for alias in node.names):
-                return True
+        if (
+            isinstance(node, ast.ImportFrom)
+            and node.module == "tools.book.models"
+            and any(alias.name == "GroundTruth" for alias in node.names)
+        ):
+            return True
         if isinstance(node, ast.Constant) and node.value == "ground_truth":
             return True
     return False

@@ -1,0 +1,61 @@
+"""What a draft is about: its channel, language, products and whether it may sell."""
+
+from __future__ import annotations
+
+from copilot.drafting.templates import has_template
+from copilot.plan import Channel
+from copilot.state import TurnState
+
+CHANNEL_BY_PREFERENCE: dict[str, Channel] = {
+    "email": "email",
+    "phone": "call_script",
+    "portal": "portal_message",
+}
+"""Draft format for a contact channel of the book or the decision tool."""
+
+ADVISOR_ONLY_INTENTS = frozenset({"explain_gap", "product_question", "compliance_question"})
+"""Intents answered with talking points for the advisor, not outreach."""
+
+MAX_DRAFT_PRODUCTS = 2
+"""Present the top two recommendations (contact policy)."""
+
+
+def decide_channel(state: TurnState) -> Channel:
+    """Return the requested format, else talking points / call script / the chosen channel."""
+    plan = state["plan"]
+    if plan.channel:
+        return plan.channel
+    if plan.intent in ADVISOR_ONLY_INTENTS:
+        return "talking_points"
+    if plan.intent == "prepare_call":
+        return "call_script"
+    recommendations = state.get("recommendations", [])
+    chosen = recommendations[0].channel if recommendations else None
+    preferred = chosen or state["customer"].preferred_channel
+    return CHANNEL_BY_PREFERENCE.get(preferred, "email")
+
+
+def decide_language(state: TurnState, channel: Channel) -> str:
+    """Return the customer's language when a template exists for the channel, else English."""
+    language = state["customer"].language
+    return language if has_template(channel, language) else "en"
+
+
+def may_sell(state: TurnState) -> bool:
+    """Return whether the draft may offer products (else: invite to a cover review)."""
+    customer = state["customer"]
+    policy = state.get("facts", {}).get("contact_policy") or {}
+    return (
+        bool(policy.get("sales_allowed", False))
+        and not customer.objection_to_marketing
+        and not customer.care_flag
+    )
+
+
+def draft_products(state: TurnState) -> list[str]:
+    """Return the products the draft is about: the ones asked about, else the top chosen."""
+    plan = state["plan"]
+    if plan.products:
+        return list(plan.products)[:MAX_DRAFT_PRODUCTS]
+    recommended = [r.product for r in state.get("recommendations", [])]
+    return recommended[:MAX_DRAFT_PRODUCTS]

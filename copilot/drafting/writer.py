@@ -1,0 +1,156 @@
+"""Write a draft: the LLM when configured (streamed), else or on a fault the offline drafter."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+from typing import Any, cast
+
+from copilot.context import LanguageModel
+from copilot.drafting.choices import decide_channel, decide_language, draft_products, may_sell
+from copilot.drafting.compose import compose_draft
+from copilot.drafting.facts import advisor_notes, build_draft_input
+from copilot.llm.client import LLMClient
+from copilot.llm.drafting import stream_draft
+from copilot.llm.errors import LLMUnavailable
+from copilot.state import Draft, TurnState
+
+logger = logging.getLogger(__name__)
+
+StreamWriter = Callable[[Any], None]
+"""LangGraph's custom stream writer (a no-op when the caller does not stream)."""
+
+_CITATION = re.compile(r"\[([^\[\]\s]+@[^\[\]\s]+#\d+)\]")
+_SUBJECT = re.compile(r"^\s*subject:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
+
+
+def offline_draft(state: TurnState, insurer: str, *, attempt: int, sell: bool) -> Draft:
+    """Compose the template draft from the turn's facts and retrieved passages."""
+    channel = decide_channel(state)
+    notes = advisor_notes(state.get("recommendations", []))
+    draft_input = build_draft_input(
+        channel=channel,
+        language=decide_language(state, channel),
+        customer=state["customer"],
+        insurer=insurer,
+        products=draft_products(state),
+        chunks=state.get("chunks", []),
+        facts=state.get("facts", {}),
+        sales_allowed=sell,
+        notes=notes if channel in ("talking_points", "call_script") else [],
+    )
+    composed = compose_draft(draft_input)
+    return Draft(
+        channel=channel,
+        language=composed.language,
+        subject=composed.subject,
+        body=composed.body,
+        citations=composed.citations,
+        products=[p.code for p in draft_input.products],
+        prompt=composed.template,
+        source="offline",
+        attempt=attempt,
+    )
+
+
+def llm_facts(state: TurnState) -> dict[str, Any]:
+    """Return the facts the LLM may use: tool figures, never CRM free text or contact data."""
+    facts = state.get("facts", {})
+    customer = state["customer"]
+    return {
+        "customer": {"name": customer.name, "country": customer.country},
+        "recommendations": [
+            r.model_dump(exclude={"score"}) for r in state.get("recommendations", [])
+        ],
+        "quote": facts.get("quote"),
+        "coverage_gaps": facts.get("coverage_gaps"),
+        "sales_allowed": may_sell(state),
+    }
+
+
+def cited_ids(text: str) -> list[str]:
+    """Return the chunk ids a text cites as ``[doc_id@version#n]``, in order, once each."""
+    return list(dict.fromkeys(_CITATION.findall(text)))
+
+
+def split_subject(text: str) -> tuple[str | None, str]:
+    """Split a leading ``Subject:`` line off a generated email."""
+    match = _SUBJECT.search(text)
+    if match is None or text[: match.start()].strip():
+        return None, text.strip()
+    return match.group(1).strip(), text[match.end() :].strip()
+
+
+def llm_draft(
+    llm: LanguageModel,
+    state: TurnState,
+    insurer: str,
+    *,
+    attempt: int,
+    findings: Sequence[str],
+    write: StreamWriter,
+) -> Draft:
+    """Stream a draft from the LLM; token deltas go to the caller's stream.
+
+    Raises:
+        LLMUnavailable: the model failed before or during the stream.
+    """
+    channel = decide_channel(state)
+    language = decide_language(state, channel)
+    request = f"{state['plan'].intent} for products {draft_products(state)}, language {language}"
+    if findings:
+        request += ". Revise: the compliance check found: " + " | ".join(findings)
+    client = cast(LLMClient, llm)  # any LanguageModel; LLMClient is the production one
+    stream = stream_draft(
+        client, channel, llm_facts(state), state.get("chunks", []), request, insurer
+    )
+    for delta in stream:
+        write({"event": "draft_token", "attempt": attempt, "text": delta})
+    generation = stream.generation
+    subject, body = (
+        split_subject(generation.text) if channel == "email" else (None, generation.text)
+    )
+    return Draft(
+        channel=channel,
+        language=language,
+        subject=subject,
+        body=body,
+        citations=cited_ids(generation.text),
+        products=draft_products(state),
+        prompt=generation.prompt,
+        source="llm",
+        model=generation.model,
+        attempt=attempt,
+    )
+
+
+def write_draft(
+    state: TurnState,
+    llm: LanguageModel | None,
+    insurer: str,
+    write: StreamWriter,
+    *,
+    attempt: int = 1,
+    findings: Sequence[str] = (),
+    sell: bool | None = None,
+) -> dict[str, Any]:
+    """Return the state update of a new draft, falling back to the offline drafter on a fault."""
+    notices: list[str] = []
+    if llm is not None and not state.get("llm_fallback"):
+        try:
+            draft = llm_draft(llm, state, insurer, attempt=attempt, findings=findings, write=write)
+            return {"draft": draft, "drafts": [draft]}
+        except LLMUnavailable as fault:
+            logger.warning("drafting fell back to the offline drafter: %s", fault)
+            notices.append(str(fault))
+            write({"event": "draft_reset", "attempt": attempt, "reason": fault.reason})
+    draft = offline_draft(
+        state, insurer, attempt=attempt, sell=may_sell(state) if sell is None else sell
+    )
+    for line in draft.body.splitlines(keepends=True):
+        write({"event": "draft_token", "attempt": attempt, "text": line})
+    update: dict[str, Any] = {"draft": draft, "drafts": [draft]}
+    if notices:
+        update |= {"notices": notices, "llm_fallback": True}
+    return update

@@ -1,0 +1,59 @@
+"""The copilot graph, wiring only; each node lives in ``copilot/nodes``.
+
+Top to bottom: understand -> gather facts -> retrieve -> recommend -> draft -> check
+compliance (-> revise once -> check again -> escalate) -> await approval -> record outcome.
+"""
+
+from __future__ import annotations
+
+from langgraph.checkpoint.base import BaseCheckpointSaver
+from langgraph.graph import END, START, StateGraph
+from langgraph.graph.state import CompiledStateGraph
+
+from copilot.context import RunContext
+from copilot.nodes.await_approval import await_approval
+from copilot.nodes.check_compliance import check_compliance, route_after_check
+from copilot.nodes.draft_message import draft_message
+from copilot.nodes.escalate_draft import escalate_draft
+from copilot.nodes.gather_facts import gather_facts
+from copilot.nodes.recommend_actions import recommend_actions
+from copilot.nodes.record_outcome import record_outcome
+from copilot.nodes.retrieve_knowledge import retrieve_knowledge
+from copilot.nodes.revise_draft import revise_draft
+from copilot.nodes.understand_request import understand_request
+from copilot.state import TurnState
+
+
+def build_graph() -> StateGraph[TurnState, RunContext, TurnState, TurnState]:
+    """Return the uncompiled graph of one copilot turn."""
+    graph = StateGraph(TurnState, context_schema=RunContext)
+    graph.add_node("understand_request", understand_request)
+    graph.add_node("gather_facts", gather_facts)
+    graph.add_node("retrieve_knowledge", retrieve_knowledge)
+    graph.add_node("recommend_actions", recommend_actions)
+    graph.add_node("draft_message", draft_message)
+    graph.add_node("check_compliance", check_compliance)
+    graph.add_node("revise_draft", revise_draft)
+    graph.add_node("escalate_draft", escalate_draft)
+    graph.add_node("await_approval", await_approval)
+    graph.add_node("record_outcome", record_outcome)
+
+    graph.add_edge(START, "understand_request")
+    graph.add_edge("understand_request", "gather_facts")
+    graph.add_edge("gather_facts", "retrieve_knowledge")
+    graph.add_edge("retrieve_knowledge", "recommend_actions")
+    graph.add_edge("recommend_actions", "draft_message")
+    graph.add_edge("draft_message", "check_compliance")
+    graph.add_conditional_edges("check_compliance", route_after_check)
+    graph.add_edge("revise_draft", "check_compliance")
+    graph.add_edge("escalate_draft", "await_approval")
+    graph.add_edge("await_approval", "record_outcome")
+    graph.add_edge("record_outcome", END)
+    return graph
+
+
+def compile_graph(
+    checkpointer: BaseCheckpointSaver[str] | None = None,
+) -> CompiledStateGraph[TurnState, RunContext, TurnState, TurnState]:
+    """Compile the graph with a checkpointer (needed to pause for approval and resume)."""
+    return build_graph().compile(checkpointer=checkpointer)

@@ -1,0 +1,77 @@
+"""Node 6: check the draft with the compliance gate (code first; a reviewer can only add)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from langgraph.runtime import Runtime
+
+from copilot.compliance.gate import check_draft
+from copilot.compliance.models import ComplianceContext, ComplianceReport, DraftText
+from copilot.context import RunContext
+from copilot.drafting.writer import cited_ids, split_subject
+from copilot.state import Draft, TurnState
+
+MAX_ATTEMPTS = 2
+"""The first draft and one automatic revision."""
+
+
+def draft_text(draft: Draft) -> DraftText:
+    """Return the gate's view of a draft."""
+    return DraftText(
+        subject=draft.subject,
+        body=draft.body,
+        channel=draft.channel,
+        language=draft.language,
+        citations=draft.citations,
+    )
+
+
+def compliance_context(state: TurnState, insurer: str, draft: Draft) -> ComplianceContext:
+    """Return what the tools and the book say about the customer, for the gate."""
+    customer = state["customer"]
+    policy = state.get("facts", {}).get("contact_policy") or {}
+    return ComplianceContext(
+        country=customer.country,
+        language=draft.language,
+        channel=draft.channel,
+        insurer_name=insurer,
+        retrieved_chunk_ids=[chunk.chunk_id for chunk in state.get("chunks", [])],
+        consent=dict(customer.consent),
+        objection_to_marketing=customer.objection_to_marketing,
+        care_flag=customer.care_flag,
+        contact_policy_blocks=list(policy.get("blocks", [])),
+        is_existing_customer=customer.is_existing_customer,
+        products_mentioned=draft.products or None,
+    )
+
+
+def check_compliance(state: TurnState, runtime: Runtime[RunContext]) -> dict[str, Any]:
+    """Run the gate on the current draft against the facts the tools produced."""
+    draft = state["draft"]
+    context = compliance_context(state, runtime.context.settings.insurer_name, draft)
+    report = check_draft(draft_text(draft), state.get("facts", {}), context)
+    return {"compliance": report}
+
+
+def route_after_check(
+    state: TurnState,
+) -> Literal["await_approval", "revise_draft", "escalate_draft"]:
+    """Pass -> approval; first failure -> revise once; second failure -> a human."""
+    if state["compliance"].passed:
+        return "await_approval"
+    if state["draft"].attempt < MAX_ATTEMPTS:
+        return "revise_draft"
+    return "escalate_draft"
+
+
+def check_final_text(state: TurnState, insurer: str, text: str) -> ComplianceReport:
+    """Check the text a reviewer wants to send (an edit) against the same facts and chunks."""
+    draft = state["draft"]
+    subject, body = split_subject(text) if draft.channel == "email" else (None, text)
+    edited = draft.model_copy(
+        update={"subject": subject, "body": body, "citations": cited_ids(text)}
+    )
+    return check_draft(
+        draft_text(edited), state.get("facts", {}), compliance_context(state, insurer, edited)
+    )

@@ -1,0 +1,64 @@
+"""Node 3: retrieve knowledge passages, filtered by the products and the customer's country."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from langgraph.runtime import Runtime
+
+from copilot.context import RunContext
+from copilot.plan import Plan
+from copilot.state import TurnState
+from knowledge import Chunk, search
+from tools.catalogue import load_catalogue
+
+PASSAGES_PER_QUERY = 4
+"""Passages kept from the advisor's question."""
+PASSAGES_PER_PRODUCT = 4
+"""Passages kept per product (its product sheet: cover, exclusions, limits)."""
+MAX_TOPIC_PRODUCTS = 3
+"""Products retrieved for at most (the plan's plus the top arbitrated ones)."""
+
+
+def topic_products(plan: Plan, facts: dict[str, Any]) -> list[str]:
+    """Return the products the turn is about: the plan's, then the arbitrated ones, best first."""
+    chosen = [
+        ranked["action"]["product"]
+        for ranked in (facts.get("arbitrate") or {}).get("chosen", [])
+        if ranked["action"].get("product")
+    ]
+    return list(dict.fromkeys([*plan.products, *chosen]))[:MAX_TOPIC_PRODUCTS]
+
+
+def _types_for(plan: Plan) -> list[str] | None:
+    return ["compliance"] if plan.intent == "compliance_question" else None
+
+
+def retrieve_knowledge(state: TurnState, runtime: Runtime[RunContext]) -> dict[str, Any]:
+    """Search the advisor's question and each topic product's sheet in the customer's country."""
+    settings = runtime.context.settings
+    plan, country = state["plan"], [state["customer"].country]
+    products = topic_products(plan, state.get("facts", {}))
+    start = time.perf_counter()
+    found: list[Chunk] = search(
+        state["message"],
+        products=products or None,
+        countries=country,
+        types=_types_for(plan),
+        k=PASSAGES_PER_QUERY,
+        settings=settings,
+    )
+    catalogue = load_catalogue()
+    for code in products:
+        query = f"{catalogue.product(code).name}: what it covers, main exclusions"
+        found += search(
+            query,
+            products=[code],
+            countries=country,
+            types=["product"],
+            k=PASSAGES_PER_PRODUCT,
+            settings=settings,
+        )
+    unique = list({chunk.chunk_id: chunk for chunk in found}.values())
+    return {"chunks": unique, "tool_seconds": time.perf_counter() - start}

@@ -1,0 +1,1 @@
+"""Stored records of copilot turns: approvals, drafts and their evidence."""

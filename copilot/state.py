@@ -1,0 +1,144 @@
+"""The graph state of one copilot turn (a TypedDict with reducers) and the models it carries.
+
+Tool outputs are stored as JSON-ready dicts keyed by tool name; everything else the nodes
+exchange is a small pydantic model, so a checkpoint resumed in another process reads back
+the same typed values.
+"""
+
+from __future__ import annotations
+
+import operator
+from datetime import datetime
+from typing import Annotated, Any, Literal, TypedDict
+
+from pydantic import BaseModel, Field
+
+from copilot.compliance.models import ComplianceReport
+from copilot.plan import Channel, Plan
+from knowledge import Chunk
+from prompts.registry import PromptRef
+
+Decision = Literal["approve", "edit", "reject"]
+"""What a reviewer decides about a draft."""
+
+
+def merge_facts(current: dict[str, Any], update: dict[str, Any]) -> dict[str, Any]:
+    """Merge tool outputs by tool name (a later run of the same tool replaces the earlier)."""
+    return {**current, **update}
+
+
+class CustomerFacts(BaseModel):
+    """What the book says about the customer that routing, drafting and the gate need."""
+
+    id: str = Field(description="Customer id.")
+    name: str = Field(description="Company name (used in the greeting).")
+    country: str = Field(description="Country code: SE, NO, DK, FI or IS.")
+    language: str = Field(description="Preferred language code of the customer.")
+    industry: str = Field(description="Industry code.")
+    preferred_channel: str = Field(description="The customer's preferred contact channel.")
+    consent: dict[str, bool | None] = Field(description="Marketing consent per draft channel.")
+    objection_to_marketing: bool = Field(description="Objected to direct marketing.")
+    care_flag: bool = Field(description="Vulnerable or recently claiming: care, not a sale.")
+    is_existing_customer: bool = Field(description="Holds a policy (not a prospect).")
+
+
+class ToolError(BaseModel):
+    """An expected, typed tool error recorded instead of the tool's output."""
+
+    tool: str = Field(description="Tool name that failed.")
+    error_type: str = Field(description="Class name of the typed error, e.g. NotEligible.")
+    message: str = Field(description="The error's message for a person.")
+
+
+class Recommendation(BaseModel):
+    """One arbitrated action presented to the advisor."""
+
+    product: str = Field(description="Catalogue product code.")
+    rank: int = Field(description="1 = present first.")
+    reasons: list[str] = Field(description="Why this action, from the tools.")
+    channel: str | None = Field(None, description="Channel the decision tool chose.")
+    action: str | None = Field(None, description="Kind of action, e.g. cross_sell or renewal.")
+    due: str | None = Field(None, description="When to act (ISO date or time), if the tool says.")
+    score: float | None = Field(None, description="Arbitration score.")
+
+
+class SuppressedAction(BaseModel):
+    """A candidate action the decision tool suppressed, and why not."""
+
+    product: str = Field(description="Catalogue product code.")
+    rule: str = Field(description="Id of the rule that suppressed it.")
+    reason: str = Field(description="The rule in words.")
+
+
+class Draft(BaseModel):
+    """A drafted message with the provenance every record keeps."""
+
+    channel: Channel = Field(description="Outreach format.")
+    language: str = Field(description="Language code of the text.")
+    subject: str | None = Field(None, description="Subject line (email), part of the message.")
+    body: str = Field(description="Message text.")
+    citations: list[str] = Field(default_factory=list, description="Chunk ids cited.")
+    products: list[str] = Field(default_factory=list, description="Products the draft is about.")
+    prompt: PromptRef = Field(description="Prompt or template id, version and hash.")
+    source: Literal["offline", "llm"] = Field(description="Offline drafter or language model.")
+    model: str | None = Field(None, description="Model name when the LLM wrote it.")
+    attempt: int = Field(1, description="1 = first draft, 2 = the automatic revision.")
+
+
+class ApprovalDecision(BaseModel):
+    """The reviewer's answer to an approval request."""
+
+    decision: Decision = Field(description="approve, edit or reject.")
+    reviewer: str = Field(description="Who decided (identity of the reviewer).")
+    reason: str = Field(description="Why, in the reviewer's words.")
+    edited_text: str | None = Field(None, description="The edited message (decision edit).")
+    decided_at: datetime = Field(description="When the decision was made.")
+
+
+class TurnState(TypedDict, total=False):
+    """Everything one turn knows; nodes return partial updates merged by the reducers."""
+
+    message: str
+    """The advisor's message, as typed (data, not a source of identity)."""
+    advisor_id: str
+    """Advisor id copied from the run context at the first node (never from text)."""
+    customer_id: str
+    """Customer id copied from the run context at the first node (never from text)."""
+    request_id: str
+    """Request id; also the thread id and approval id."""
+    now: datetime
+    """Clock of the turn, from the run context."""
+    plan: Plan
+    """The understood request."""
+    customer: CustomerFacts
+    """Book facts about the customer used by the drafter and the gate."""
+    facts: Annotated[dict[str, Any], merge_facts]
+    """Tool outputs (JSON-ready) keyed by tool name: the only source of figures."""
+    tools_called: Annotated[list[str], operator.add]
+    """Names of the tools run, in order."""
+    tool_errors: Annotated[list[ToolError], operator.add]
+    """Expected, typed tool errors (the turn continued without that output)."""
+    tool_seconds: Annotated[float, operator.add]
+    """Wall time spent inside tools and retrieval (for the overhead benchmark)."""
+    chunks: list[Chunk]
+    """Retrieved knowledge passages; the only citable sources."""
+    recommendations: list[Recommendation]
+    """Arbitrated actions, best first."""
+    suppressed: list[SuppressedAction]
+    """Suppressed candidates with the rule that suppressed them."""
+    draft: Draft
+    """The current draft."""
+    drafts: Annotated[list[Draft], operator.add]
+    """Every draft of the turn, first draft and revision."""
+    compliance: ComplianceReport
+    """The gate's report on the current draft."""
+    escalated: bool
+    """The draft failed the gate after the revision: a human must fix it."""
+    notices: Annotated[list[str], operator.add]
+    """Messages for the advisor (e.g. the offline fallback happened)."""
+    llm_fallback: bool
+    """A language-model fault made the turn fall back to the offline path."""
+    decision: ApprovalDecision
+    """The reviewer's decision, after resume."""
+    record_id: str
+    """Id of the stored outcome record."""

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from tools.catalogue.loader import Catalogue
 from tools.gaps.models import GapReason
-from tools.gaps.needs import Findings, NeedFacts, in_target_market
+from tools.gaps.needs import Findings, NeedFacts, in_target_market, industry_words
 from tools.gaps.pack import GapRulePack
 from tools.gaps.peers import PeerRate
 
@@ -17,11 +17,6 @@ def band_label(catalogue: Catalogue, band: str) -> str:
     if bounds is None:
         return band
     return f"{bounds['employees_min']}-{bounds['employees_max']} employees"
-
-
-def industry_words(label: str) -> str:
-    """Return an industry label for use mid-sentence (``Retail trade`` -> ``retail trade``)."""
-    return label if label[:2].isupper() else label[:1].lower() + label[1:]
 
 
 def peer_findings(

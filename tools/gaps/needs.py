@@ -40,16 +40,22 @@ def in_target_market(product: Product, industry: str, employees: int, turnover: 
     )
 
 
+def industry_words(label: str) -> str:
+    """Return an industry label for use mid-sentence (``Retail trade`` -> ``retail trade``)."""
+    return label if label[:2].isupper() else label[:1].lower() + label[1:]
+
+
 def _industry_findings(facts: NeedFacts, catalogue: Catalogue, pack: GapRulePack) -> Findings:
     found: Findings = defaultdict(list)
     industry = catalogue.industries[facts.industry]
+    words = industry_words(industry.label)
     key_covers = pack.industry_key_covers.get(facts.industry, [])
     for code in key_covers:
         found[code].append(
             GapReason(
                 kind="industry_standard",
                 rule_id="industry_key_covers",
-                reason=f"key cover for {industry.label} companies (seed industry rule)",
+                reason=f"key cover for {words} companies (seed industry rule)",
                 evidence={"industry": facts.industry, "key_covers": list(key_covers)},
             )
         )
@@ -60,7 +66,7 @@ def _industry_findings(facts: NeedFacts, catalogue: Catalogue, pack: GapRulePack
             GapReason(
                 kind="industry_standard",
                 rule_id="industry_standard_covers",
-                reason=f"standard cover for {industry.label} companies",
+                reason=f"standard cover for {words} companies",
                 evidence={"industry": facts.industry, "standard_covers": industry.standard_covers},
             )
         )

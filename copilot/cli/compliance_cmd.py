@@ -23,8 +23,13 @@ app = typer.Typer(no_args_is_help=True)
 BAD_INPUT = 2
 
 
+@app.callback()
+def compliance() -> None:
+    """Run the compliance gate on drafted texts and templates."""
+
+
 def _fail(message: str) -> typer.Exit:
-    Console(stderr=True).print(f"[red]error:[/red] {message}", highlight=False)
+    typer.echo(f"error: {message}", err=True)
     return typer.Exit(BAD_INPUT)
 
 

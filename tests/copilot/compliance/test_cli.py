@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from copilot.cli.compliance_cmd import app
+from tests.copilot.compliance.conftest import ENGLISH_EMAIL, FACTS
+
+runner = CliRunner()
+
+
+def _files(tmp_path: Path, text: str, facts: str) -> list[str]:
+    draft, fact_file = tmp_path / "draft.txt", tmp_path / "facts.json"
+    draft.write_text(text, encoding="utf-8")
+    fact_file.write_text(facts, encoding="utf-8")
+    return [
+        "--draft",
+        str(draft),
+        "--facts",
+        str(fact_file),
+        "--country",
+        "SE",
+        "--language",
+        "en",
+        "--channel",
+        "email",
+    ]
+
+
+def test_compliant_template_exits_0(tmp_path: Path) -> None:
+    args = _files(
+        tmp_path, "Subject: Cyber cover for 15 employees\n" + ENGLISH_EMAIL, json.dumps(FACTS)
+    )
+    result = runner.invoke(app, ["check", *args, "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["passed"] is True
+
+
+def test_blocked_template_exits_1_with_json_findings(tmp_path: Path) -> None:
+    args = _files(tmp_path, "Subject: Save EUR 999\n" + ENGLISH_EMAIL, json.dumps(FACTS))
+    result = runner.invoke(app, ["check", *args, "--json"])
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["passed"] is False
+    assert {"rule", "severity", "message", "excerpt"} <= set(report["findings"][0])
+    assert "999" in [finding["excerpt"] for finding in report["findings"]]
+
+
+def test_no_consent_option_blocks(tmp_path: Path) -> None:
+    args = _files(tmp_path, ENGLISH_EMAIL, json.dumps(FACTS))
+    assert runner.invoke(app, ["check", *args, "--no-consent"]).exit_code == 1
+
+
+def test_retrieved_option_checks_citations_origin(tmp_path: Path) -> None:
+    args = _files(tmp_path, ENGLISH_EMAIL, json.dumps(FACTS))
+    assert runner.invoke(app, ["check", *args, "--retrieved", "kb:a,kb:b"]).exit_code == 0
+
+
+def test_invalid_json_facts_exit_2(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["check", *_files(tmp_path, ENGLISH_EMAIL, "{not json")])
+    assert result.exit_code == 2
+    assert "not valid JSON" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_unknown_country_exits_2(tmp_path: Path) -> None:
+    args = _files(tmp_path, ENGLISH_EMAIL, "{}")
+    args[args.index("SE")] = "XX"
+    assert runner.invoke(app, ["check", *args]).exit_code == 2
+
+
+def test_unknown_language_exits_2(tmp_path: Path) -> None:
+    args = _files(tmp_path, ENGLISH_EMAIL, "{}")
+    args[args.index("en")] = "de"
+    assert runner.invoke(app, ["check", *args]).exit_code == 2
+
+
+def test_missing_draft_file_exits_2(tmp_path: Path) -> None:
+    args = _files(tmp_path, ENGLISH_EMAIL, "{}")
+    args[1] = str(tmp_path / "missing.txt")
+    assert runner.invoke(app, ["check", *args]).exit_code == 2

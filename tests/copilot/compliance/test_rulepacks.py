@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+import pytest
+
+from copilot.compliance.gate import RULES
+from copilot.compliance.rulepacks import COUNTRIES, UnknownCountry, load_rule_pack
+
+
+@pytest.mark.parametrize("country", COUNTRIES)
+def test_every_pack_loads_and_names_only_known_rules(country: str) -> None:
+    pack = load_rule_pack(country)
+    assert pack.country == country
+    assert set(pack.rules) == set(RULES)
+
+
+def test_country_pack_overrides_base_severity() -> None:
+    assert load_rule_pack("DK").rules["claims.urgency"].severity == "block"
+    assert load_rule_pack("SE").rules["claims.urgency"].severity == "warn"
+
+
+def test_country_pack_adds_local_references() -> None:
+    assert "SE-MFL" in load_rule_pack("SE").rules["disclosure.marketing_label"].references
+
+
+def test_unknown_country_raises_typed_error() -> None:
+    with pytest.raises(UnknownCountry):
+        load_rule_pack("DE")

@@ -1,0 +1,27 @@
+"""Decide for many customers at once: triggers, contact policy and arbitration, column-wise."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from tools.catalogue.loader import load_catalogue
+from tools.decision.arbitration import arbitrate_frame
+from tools.decision.config import load_contact_policy
+from tools.decision.policy import policy_status
+from tools.nba.candidates import detect_candidates
+from tools.nba.config import load_trigger_config
+from tools.nba.frames import BookFrames
+
+
+def decide_frames(frames: BookFrames) -> pd.DataFrame:
+    """Return every candidate of the frames' customers with its decision.
+
+    One row per candidate: the trigger columns, channel, propensity, expected value,
+    ``term_*`` score terms, score, delivery, ``suppressed_by`` (None when chosen), ``rank``
+    (None when suppressed) and ``merged_into``. The same functions serve the single-customer
+    tools, so a customer's rows here equal ``arbitrate(next_best_actions(...))``.
+    """
+    catalogue, policy = load_catalogue(), load_contact_policy()
+    candidates = detect_candidates(frames, load_trigger_config(), catalogue, policy)
+    status = policy_status(frames, policy)
+    return arbitrate_frame(candidates, status, policy, catalogue)

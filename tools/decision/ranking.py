@@ -1,0 +1,96 @@
+"""The documented ranking formula, applied column-wise to candidate actions.
+
+score = propensity x value x relevance x levers, where
+
+- propensity: the trained model's probability when a model is registered; until then the
+  catalogue prior ``cross_sales_score / 100 x affinity``, where affinity is the highest
+  catalogue affinity from a product the customer holds to the proposed one (``default_affinity``
+  for a pair the matrix leaves out, ``prospect_affinity`` when nothing is held);
+- value: ``(mid indicative premium / value_reference_eur) ** value_exponent`` (damped so a
+  large premium cannot outweigh need);
+- relevance: the proposing rule's relevance / 100 (``tools/nba/triggers.yaml``);
+- levers: timing (event-driven 1.0, standing gap 0.6) x the product's strategic lever.
+
+Remuneration (commission) is not an input, by design.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from tools.catalogue.loader import Catalogue
+from tools.decision.config import ContactPolicy
+
+CATALOGUE_PRIOR = "catalogue prior"
+TERMS = ("propensity", "value", "relevance", "levers")
+
+
+def mid_premium(catalogue: Catalogue) -> dict[str, float]:
+    """Return the middle of each product's indicative premium range, EUR."""
+    return {c: (p.premium_eur.min + p.premium_eur.max) / 2 for c, p in catalogue.products.items()}
+
+
+def _affinity_matrix(catalogue: Catalogue, default: float) -> np.ndarray:
+    codes = catalogue.codes
+    matrix = np.full((len(codes), len(codes)), default)
+    for i, held in enumerate(codes):
+        for j, target in enumerate(codes):
+            matrix[i, j] = catalogue.affinity.get(held, {}).get(target, default)
+    return matrix
+
+
+def prior_propensity(
+    customer_ids: pd.Series,
+    products: pd.Series,
+    policies: pd.DataFrame,
+    catalogue: Catalogue,
+    policy: ContactPolicy,
+) -> np.ndarray:
+    """Return the catalogue prior propensity of each (customer, product) row."""
+    codes = catalogue.codes
+    position = {code: k for k, code in enumerate(codes)}
+    rows = pd.Index(customer_ids.unique())
+    held = np.zeros((len(rows), len(codes)), dtype=bool)
+    owned = policies[policies["customer_id"].isin(rows) & policies["product"].isin(codes)]
+    held[rows.get_indexer(owned["customer_id"]), owned["product"].map(position)] = True
+    affinity = _affinity_matrix(catalogue, policy.ranking.default_affinity)
+    best = np.full((len(rows), len(codes)), -np.inf)
+    for k in range(len(codes)):
+        best = np.where(held[:, k : k + 1], np.maximum(best, affinity[k]), best)
+    best[~held.any(axis=1)] = policy.ranking.prospect_affinity
+    row = rows.get_indexer(customer_ids)
+    col = products.map(position).to_numpy(dtype=int)
+    score = products.map({c: p.cross_sales_score / 100 for c, p in catalogue.products.items()})
+    return score.to_numpy(dtype=float) * best[row, col]
+
+
+def score_terms(
+    candidates: pd.DataFrame, catalogue: Catalogue, policy: ContactPolicy
+) -> pd.DataFrame:
+    """Return ``term_<name>`` of the four terms and the score of each candidate.
+
+    Actions that sell nothing new (a consultation, a renewal or limits review) score
+    propensity 1; an action without a product scores value 1.
+    """
+    ranking = policy.ranking
+    sells = candidates["kind"].isin(["cross_sell", "incident_outreach"])
+    premium = candidates["product"].map(mid_premium(catalogue)).fillna(ranking.value_reference_eur)
+    value = (premium / ranking.value_reference_eur) ** ranking.value_exponent
+    timing = np.where(
+        candidates["event_driven"].astype(bool),
+        ranking.timing_lever["event_driven"],
+        ranking.timing_lever["standing"],
+    )
+    strategic = candidates["product"].map(ranking.product_levers).fillna(1.0)
+    terms = pd.DataFrame(
+        {
+            "propensity": np.where(sells, candidates["propensity"], 1.0).astype(float),
+            "value": value.to_numpy(dtype=float),
+            "relevance": candidates["relevance"].to_numpy(dtype=float) / 100,
+            "levers": timing * strategic.to_numpy(dtype=float),
+        },
+        index=candidates.index,
+    )
+    terms["score"] = terms.prod(axis=1).round(6)
+    return terms.rename(columns={t: f"term_{t}" for t in TERMS})

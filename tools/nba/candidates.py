@@ -1,0 +1,211 @@
+"""Assemble every candidate action of the given frames, column-wise."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import numpy as np
+import pandas as pd
+
+from tools.catalogue.loader import Catalogue
+from tools.decision.config import ContactPolicy
+from tools.decision.ranking import mid_premium, prior_propensity
+from tools.nba.channel import choose_channels
+from tools.nba.config import TriggerConfig
+from tools.nba.eligibility_columns import Columns, eligible_rows
+from tools.nba.event_triggers import (
+    behaviour_triggers,
+    care_triggers,
+    empty_candidates,
+    renewal_triggers,
+    rows_frame,
+)
+from tools.nba.frames import BookFrames
+from tools.nba.growth import describe_growth, growth_signals
+from tools.nba.product_rules import (
+    growth_rules,
+    incident_rules,
+    quote_rules,
+    quoted_products,
+    standing_rules,
+)
+
+
+def _growth_actions(
+    frames: BookFrames,
+    growth: pd.DataFrame,
+    config: TriggerConfig,
+    due: pd.Series,
+    urgency: pd.Series,
+) -> pd.DataFrame:
+    described = [describe_growth(row) for _, row in growth.iterrows()]
+    evidence = [e for e, _ in described]
+    consult = rows_frame(
+        {
+            "customer_id": growth.index.to_numpy(),
+            "kind": "consultation",
+            "product": None,
+            "trigger_kind": "growth",
+            "evidence": evidence,
+            "reason": [r + ": offer a cover consultation." for _, r in described],
+            "due_by": due.to_numpy(),
+            "urgency": urgency.to_numpy(),
+            "relevance": 100.0,
+            "event_driven": True,
+        }
+    )
+    grew = growth[growth["revenue_jump"] | growth["new_location"]]
+    held = frames.policies.merge(grew, left_on="customer_id", right_index=True)
+    info = dict(zip(growth.index, described, strict=True))
+    review = rows_frame(
+        {
+            "customer_id": held["customer_id"].to_numpy(),
+            "kind": "limits_review",
+            "product": held["product"].to_numpy(),
+            "trigger_kind": "growth",
+            "evidence": [
+                info[c][0] | {"product": p}
+                for c, p in zip(held["customer_id"], held["product"], strict=True)
+            ],
+            "reason": [
+                f"{info[c][1]}: review the {p} limits."
+                for c, p in zip(held["customer_id"], held["product"], strict=True)
+            ],
+            "due_by": held["customer_id"].map(due).to_numpy(),
+            "urgency": held["customer_id"].map(urgency).to_numpy(),
+            "relevance": 100.0,
+            "event_driven": True,
+        }
+    )
+    return pd.concat([consult, review], ignore_index=True)
+
+
+def _product_actions(
+    frames: BookFrames,
+    customers: pd.DataFrame,
+    growth: pd.DataFrame,
+    config: TriggerConfig,
+    catalogue: Catalogue,
+    growth_due: pd.Series,
+    growth_urgency: pd.Series,
+) -> pd.DataFrame:
+    parts = [
+        *standing_rules(customers, config, catalogue),
+        *growth_rules(customers, growth, config, catalogue),
+        incident_rules(frames, customers, config),
+        quote_rules(frames, customers, config, catalogue),
+    ]
+    rows = pd.concat([p for p in parts if len(p)], ignore_index=True)
+    columns = Columns(customers, frames.policies, frames.claims, catalogue)
+    rows = rows[eligible_rows(rows, columns, catalogue)]
+    # A product already in the quote flow is not proposed again.
+    quoted = quoted_products(frames, config, catalogue)
+    in_quote = pd.MultiIndex.from_frame(rows[["customer_id", "product"]]).isin(
+        pd.MultiIndex.from_frame(quoted[["customer_id", "quoted"]])
+    )
+    rows = rows[~in_quote]
+    rows["event_driven"] = rows["trigger_kind"] != "gap"
+    rows = rows.sort_values(
+        ["customer_id", "product", "event_driven", "relevance"],
+        ascending=[True, True, False, False],
+        kind="stable",
+    )
+    supporting = rows.groupby(["customer_id", "product"], sort=False)["rule"].agg(sorted)
+    rows = rows.drop_duplicates(["customer_id", "product"], keep="first").copy()
+    rows["evidence"] = [
+        e | {"supporting_rules": s}
+        for e, s in zip(
+            rows["evidence"],
+            supporting.loc[list(zip(rows["customer_id"], rows["product"], strict=True))],
+            strict=True,
+        )
+    ]
+    trigger = rows["trigger_kind"]
+    now = pd.Timestamp(frames.now)
+    fast = now + timedelta(hours=config.industry_incident.respond_within_hours)
+    slow = now + timedelta(days=config.gap.respond_within_days)
+    rows["kind"] = np.where(trigger == "industry_incident", "incident_outreach", "cross_sell")
+    rows["urgency"] = np.select(
+        [trigger == "gap", trigger == "growth"],
+        ["low", rows["customer_id"].map(growth_urgency)],
+        "high",
+    )
+    rows["due_by"] = np.select(
+        [trigger == "gap", trigger == "growth"], [slow, rows["customer_id"].map(growth_due)], fast
+    )
+    return rows.reindex(columns=empty_candidates().columns)
+
+
+def detect_candidates(
+    frames: BookFrames, config: TriggerConfig, catalogue: Catalogue, policy: ContactPolicy
+) -> pd.DataFrame:
+    """Return every candidate action of the frames' customers, with channel and value.
+
+    Columns: the trigger columns plus channel, propensity, expected_value_eur and action_id,
+    sorted by customer and action id so that any two runs list them in the same order.
+    """
+    customers = frames.customers.copy()
+    customers["label"] = customers["industry_code"].map(
+        {c: i.label for c, i in catalogue.industries.items()}
+    )
+    growth = growth_signals(frames, config)
+    high = growth["signals"] >= config.growth.high_priority_min_signals
+    now = pd.Timestamp(frames.now)
+    growth_urgency = pd.Series(np.where(high, "high", "medium"), index=growth.index)
+    growth_due = pd.Series(
+        np.where(
+            high,
+            now + timedelta(hours=config.claim.respond_within_hours),
+            now + timedelta(days=config.growth.consultation_within_days),
+        ),
+        index=growth.index,
+    )
+    parts = [
+        renewal_triggers(frames, config),
+        care_triggers(frames, config),
+        behaviour_triggers(frames, config),
+        _growth_actions(frames, growth, config, growth_due, growth_urgency),
+        _product_actions(frames, customers, growth, config, catalogue, growth_due, growth_urgency),
+    ]
+    frame = pd.concat([p for p in parts if len(p)], ignore_index=True)
+    if frame.empty:
+        frame = empty_candidates()
+    return _enrich(frame, frames, config, catalogue, policy)
+
+
+def _enrich(
+    frame: pd.DataFrame,
+    frames: BookFrames,
+    config: TriggerConfig,
+    catalogue: Catalogue,
+    policy: ContactPolicy,
+) -> pd.DataFrame:
+    channels = choose_channels(frames.customers, frames.offers, policy.channel["preferred_bonus"])
+    frame["channel"] = np.where(
+        frame["trigger_kind"] == "behaviour", "portal", frame["customer_id"].map(channels)
+    )
+    frame["due_by"] = pd.to_datetime(frame["due_by"])
+    products = frame["product"].where(frame["product"].notna(), "GL")
+    frame["propensity"] = prior_propensity(
+        frame["customer_id"], products, frames.policies, catalogue, policy
+    )
+    held = frames.policies.set_index(["customer_id", "product"])["premium_eur"]
+    held = held[~held.index.duplicated()]
+    keys = list(zip(frame["customer_id"], frame["product"], strict=True))
+    own_premium = pd.Series(held.reindex(keys).to_numpy(), index=frame.index)
+    share = frame["kind"].map(config.value_share)
+    sale = frame["propensity"] * frame["product"].map(mid_premium(catalogue))
+    value = np.where(share.notna(), own_premium * share, sale)
+    sells = frame["kind"].isin(["cross_sell", "incident_outreach"])
+    frame["expected_value_eur"] = np.where(sells | share.notna(), value, 0.0)
+    frame["expected_value_eur"] = frame["expected_value_eur"].fillna(0.0).round(2)
+    frame["action_id"] = (
+        frame["customer_id"]
+        + ":"
+        + frame["kind"]
+        + ":"
+        + frame["product"].fillna("-")
+        + ":"
+        + frame["trigger_kind"]
+    )
+    return frame.sort_values(["customer_id", "action_id"]).reset_index(drop=True)

@@ -1,0 +1,163 @@
+"""Column-wise features of a book (or of one customer) from SQL into pandas.
+
+The single-customer tools and the nightly batch read the same frames through the same code,
+so both paths give identical answers; the batch simply asks for every customer at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import and_, select
+from sqlalchemy.orm import Session
+
+from tools.book.models import BusinessEvent, Claim, ContactLog, Customer, Offer, Policy
+
+# Events older than this never fire a trigger (the longest lookback in triggers.yaml is 90 days
+# of growth plus 12 baseline weeks of behaviour); a year keeps a margin.
+EVENT_HORIZON_DAYS = 365
+CUSTOMER_COLUMNS = (
+    Customer.id,
+    Customer.name,
+    Customer.advisor_id,
+    Customer.industry_code,
+    Customer.country,
+    Customer.employees,
+    Customer.turnover_eur,
+    Customer.preferred_channel,
+    Customer.consent_email,
+    Customer.consent_phone,
+    Customer.consent_portal,
+    Customer.objection_to_marketing,
+    Customer.care_flag,
+    Customer.is_prospect,
+)
+
+
+@dataclass(frozen=True)
+class BookFrames:
+    """The columns the triggers, the contact policy and the arbitration read."""
+
+    now: datetime
+    customers: pd.DataFrame
+    policies: pd.DataFrame
+    claims: pd.DataFrame
+    events: pd.DataFrame
+    incidents: pd.DataFrame
+    offers: pd.DataFrame
+    contacts: pd.DataFrame
+
+
+def _frame(session: Session, query: Any, columns: list[str]) -> pd.DataFrame:
+    rows = session.execute(query).all()
+    return pd.DataFrame.from_records(rows, columns=columns)
+
+
+def _scoped(query: Any, column: Any, ids: Sequence[str] | None) -> Any:
+    return query if ids is None else query.where(column.in_(list(ids)))
+
+
+def _customers(session: Session, ids: Sequence[str] | None) -> pd.DataFrame:
+    query = _scoped(select(*CUSTOMER_COLUMNS).order_by(Customer.id), Customer.id, ids)
+    frame = _frame(session, query, [c.key for c in CUSTOMER_COLUMNS])
+    frame = frame.rename(columns={"id": "customer_id"})
+    for channel in ("email", "phone", "portal"):
+        # Unknown consent (NULL) means no: fail closed.
+        frame[f"consent_{channel}"] = frame[f"consent_{channel}"].eq(True)
+    frame["objection_to_marketing"] = frame["objection_to_marketing"].astype(bool)
+    frame["care_flag"] = frame["care_flag"].astype(bool)
+    return frame
+
+
+def _policies(session: Session, ids: Sequence[str] | None) -> pd.DataFrame:
+    cols = [Policy.customer_id, Policy.product_code, Policy.annual_premium_eur, Policy.renewal_date]
+    query = _scoped(select(*cols).where(Policy.status == "active"), Policy.customer_id, ids)
+    frame = _frame(session, query, ["customer_id", "product", "premium_eur", "renewal_date"])
+    frame["renewal_date"] = pd.to_datetime(frame["renewal_date"])
+    return frame
+
+
+def _claims(session: Session, ids: Sequence[str] | None, now: datetime) -> pd.DataFrame:
+    cols = [Claim.customer_id, Claim.product_code, Claim.claim_date, Claim.status]
+    query = _scoped(select(*cols).where(Claim.claim_date <= now.date()), Claim.customer_id, ids)
+    frame = _frame(session, query, ["customer_id", "product", "claim_date", "status"])
+    frame["claim_date"] = pd.to_datetime(frame["claim_date"])
+    return frame
+
+
+def _events(session: Session, ids: Sequence[str] | None, now: datetime) -> pd.DataFrame:
+    cols = [BusinessEvent.customer_id, BusinessEvent.event_type, BusinessEvent.occurred_at]
+    window = and_(
+        BusinessEvent.occurred_at <= now,
+        BusinessEvent.occurred_at >= now - timedelta(days=EVENT_HORIZON_DAYS),
+        BusinessEvent.customer_id.is_not(None),
+    )
+    query = _scoped(
+        select(*cols, BusinessEvent.payload).where(window), BusinessEvent.customer_id, ids
+    )
+    frame = _frame(session, query, ["customer_id", "event_type", "occurred_at", "payload"])
+    frame["occurred_at"] = pd.to_datetime(frame["occurred_at"])
+    return frame
+
+
+def _incidents(session: Session, now: datetime) -> pd.DataFrame:
+    window = and_(
+        BusinessEvent.event_type == "industry_incident",
+        BusinessEvent.customer_id.is_(None),
+        BusinessEvent.occurred_at <= now,
+        BusinessEvent.occurred_at >= now - timedelta(days=EVENT_HORIZON_DAYS),
+    )
+    query = select(BusinessEvent.occurred_at, BusinessEvent.payload).where(window)
+    frame = _frame(session, query, ["occurred_at", "payload"])
+    frame["industry"] = [p.get("industry") for p in frame["payload"]]
+    frame["incident_kind"] = [p.get("kind") for p in frame["payload"]]
+    frame["occurred_at"] = pd.to_datetime(frame["occurred_at"])
+    return frame
+
+
+def _offers(session: Session, ids: Sequence[str] | None, now: datetime) -> pd.DataFrame:
+    cols = [Offer.customer_id, Offer.product_code, Offer.status, Offer.channel, Offer.presented_at]
+    window = and_(
+        Offer.presented_at <= now, Offer.presented_at >= now - timedelta(days=EVENT_HORIZON_DAYS)
+    )
+    query = _scoped(select(*cols).where(window), Offer.customer_id, ids)
+    frame = _frame(session, query, ["customer_id", "product", "status", "channel", "presented_at"])
+    frame["presented_at"] = pd.to_datetime(frame["presented_at"])
+    return frame
+
+
+def _contacts(session: Session, ids: Sequence[str] | None, now: datetime) -> pd.DataFrame:
+    cols = [ContactLog.customer_id, ContactLog.channel, ContactLog.kind, ContactLog.contacted_at]
+    day_start = datetime.combine(now.date(), datetime.min.time())
+    window = and_(ContactLog.contacted_at >= day_start, ContactLog.contacted_at <= now)
+    query = _scoped(select(*cols).where(window), ContactLog.customer_id, ids)
+    return _frame(session, query, ["customer_id", "channel", "kind", "contacted_at"])
+
+
+def load_frames(
+    session: Session, now: datetime, customer_ids: Sequence[str] | None = None
+) -> BookFrames:
+    """Read the columns every decision needs, for some customers or (None) the whole book.
+
+    Args:
+        session: Open session on the book.
+        now: The moment of the decision; nothing after it is read.
+        customer_ids: Customers to read, or None for every customer.
+
+    Returns:
+        The frames, one row per record, ordered by customer id where it matters.
+    """
+    return BookFrames(
+        now=now,
+        customers=_customers(session, customer_ids),
+        policies=_policies(session, customer_ids),
+        claims=_claims(session, customer_ids, now),
+        events=_events(session, customer_ids, now),
+        incidents=_incidents(session, now),
+        offers=_offers(session, customer_ids, now),
+        contacts=_contacts(session, customer_ids, now),
+    )

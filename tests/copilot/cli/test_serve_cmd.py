@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+
+import httpx
+
+from copilot.settings import Settings
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_serve_answers_health(settings: Settings) -> None:
+    port = _free_port()
+    command = [sys.executable, "-m", "copilot.cli", "serve", "--port", str(port)]
+    server = subprocess.Popen(command, env=dict(os.environ), stdout=subprocess.PIPE, text=True)
+    try:
+        deadline, answer = time.monotonic() + 30, None
+        while time.monotonic() < deadline and answer is None:
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{port}/health", timeout=1.0)
+            except httpx.TransportError:
+                time.sleep(0.2)
+        assert answer is not None and answer.json() == {"status": "ok"}
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert server.stdout is not None
+    assert f"http://127.0.0.1:{port}" in server.stdout.read()

@@ -16,9 +16,10 @@ Structure parameters:
   off-diagonal tau_kl is the unbiased moment estimator over customers owning both products,
   sum_i v_i (F_ik - Fbar_k)(F_il - Fbar_l) / sum_i v_i c_i, with c_i the bias correction of
   the estimated means and v_i = alpha_ik alpha_il (inverse-variance weights). T is then
-  projected onto the positive semi-definite cone (negative eigenvalues set to 0).
-- theta_0 = (sum_i alpha_i)^-1 sum_i alpha_i F_i, the credibility-weighted mean, with S and
-  T re-estimated once around it.
+  made positive semi-definite through its correlation matrix (correlations clipped to
+  [-1, 1], negative eigenvalues set to 0, unit diagonal restored), so the diagonal stays.
+- theta_0: per product the credibility-weighted mean of F (as in the univariate model and
+  actuar); S and T are estimated around the exposure-weighted mean sum N / sum lambda.
 """
 
 from __future__ import annotations
@@ -64,8 +65,19 @@ def _covariance(F: np.ndarray, L: np.ndarray, k: int, m: int, alpha: np.ndarray)
 
 
 def _psd(matrix: np.ndarray) -> np.ndarray:
-    values, vectors = np.linalg.eigh((matrix + matrix.T) / 2)
-    return np.asarray((vectors * np.clip(values, 0, None)) @ vectors.T)
+    # Project the *correlation* matrix onto the PSD cone and keep the diagonal: noisy
+    # cross-product covariances must not inflate the (better estimated) variances.
+    diag = np.clip(np.diag(matrix), 0, None)
+    scale = np.sqrt(diag)
+    live = scale > 0
+    corr = np.zeros_like(matrix)
+    corr[np.ix_(live, live)] = matrix[np.ix_(live, live)] / np.outer(scale[live], scale[live])
+    corr = np.clip((corr + corr.T) / 2, -1.0, 1.0)
+    values, vectors = np.linalg.eigh(corr)
+    corr = (vectors * np.clip(values, 0, None)) @ vectors.T
+    unit = np.sqrt(np.clip(np.diag(corr), 1e-12, None))
+    corr = corr / np.outer(unit, unit)
+    return np.asarray(corr * np.outer(scale, scale))
 
 
 def estimate_T(F: np.ndarray, L: np.ndarray, sigma2: np.ndarray) -> np.ndarray:
@@ -95,15 +107,17 @@ def credibility_weights(L: np.ndarray, T: np.ndarray, S: np.ndarray) -> np.ndarr
     return np.asarray(np.linalg.solve(system, scaled).transpose(0, 2, 1))
 
 
-def _credibility_mean(F: np.ndarray, alpha: np.ndarray, fallback: np.ndarray) -> np.ndarray:
-    total = alpha.sum(axis=0)
-    weighted = np.einsum("ikl,il->k", alpha, F)
-    informative = np.abs(np.diag(total)) > 1e-9
-    theta0 = fallback.copy()
-    if informative.any():
-        idx = np.flatnonzero(informative)
-        theta0[idx] = np.linalg.lstsq(total[np.ix_(idx, idx)], weighted[idx], rcond=None)[0]
-    return np.asarray(theta0)
+def _credibility_mean(F: np.ndarray, L: np.ndarray, T: np.ndarray, S: np.ndarray,
+                      fallback: np.ndarray) -> np.ndarray:  # fmt: skip
+    # Per product, the univariate credibility-weighted mean sum_i a_ik F_ik / sum_i a_ik with
+    # a_ik = lambda_ik / (lambda_ik + sigma_k^2 / tau_kk): stable on small books, where the
+    # full matrix form (sum_i alpha_i)^-1 sum_i alpha_i F_i is badly conditioned.
+    tau = np.diag(T)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        a = np.where(tau > 0, L / (L + S / np.where(tau > 0, tau, 1.0)), 0.0)
+    total = a.sum(axis=0)
+    weighted = (a * F).sum(axis=0)
+    return np.where(total > 1e-9, weighted / np.where(total > 1e-9, total, 1.0), fallback)
 
 
 def fit_multivariate(
@@ -111,6 +125,7 @@ def fit_multivariate(
     expected: np.ndarray,
     products: list[str],
     sigma2: np.ndarray | None = None,
+    min_claims: int = 20,
 ) -> CredibilityStructure:
     """Estimate (theta_0, T, S) from claim counts and a-priori expected counts.
 
@@ -119,6 +134,8 @@ def fit_multivariate(
         expected: (I, K) a-priori expected counts lambda_i.k (0 = not owned).
         products: The K product codes, in column order.
         sigma2: Optional (K,) within variances; default the Poisson value theta_0k.
+        min_claims: Products with fewer claims in total get no random effect (their row and
+            column of T are 0): a handful of claims cannot estimate a variance.
 
     Returns:
         The fitted structure.
@@ -126,13 +143,13 @@ def fit_multivariate(
     L = np.asarray(expected, dtype=float)
     N = np.asarray(counts, dtype=float)
     exposure = L.sum(axis=0)
-    theta0 = np.divide(N.sum(axis=0), exposure, out=np.ones(L.shape[1]), where=exposure > 0)
-    for _ in range(2):
-        S = np.clip(sigma2 if sigma2 is not None else theta0, 1e-6, None)
-        F = _ratios(N, L, theta0)
-        T = estimate_T(F, L, S)
-        theta0 = _credibility_mean(F, credibility_weights(L, T, S), theta0)
-    S = np.clip(sigma2 if sigma2 is not None else theta0, 1e-6, None)
+    mean = np.divide(N.sum(axis=0), exposure, out=np.ones(L.shape[1]), where=exposure > 0)
+    S = np.clip(sigma2 if sigma2 is not None else mean, 1e-6, None)
+    F = _ratios(N, L, mean)
+    T = estimate_T(F, L, S)
+    thin = N.sum(axis=0) < min_claims
+    T[thin, :], T[:, thin] = 0.0, 0.0
+    theta0 = _credibility_mean(F, L, T, S, mean)
     return CredibilityStructure(theta0=theta0, T=T, S=S, products=list(products))
 
 

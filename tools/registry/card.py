@@ -13,20 +13,24 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
+def _table(rows: list[tuple[str, dict[str, Any]]]) -> list[str]:
+    columns = list(dict.fromkeys(c for _, v in rows for c in v))
+    lines = ["| | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|"]
+    for name, values in rows:
+        lines.append(f"| {name} | " + " | ".join(_fmt(values.get(c, "")) for c in columns) + " |")
+    return lines
+
+
 def _metrics_section(metrics: dict[str, Any]) -> list[str]:
     if not metrics:
         return ["No holdout metrics were recorded."]
-    rows = [(k, v) for k, v in metrics.items() if isinstance(v, dict)]
-    flat = [(k, v) for k, v in metrics.items() if not isinstance(v, dict)]
-    lines = [f"- {k}: {_fmt(v)}" for k, v in flat]
-    if rows:
-        columns = sorted({c for _, v in rows for c in v})
-        lines.append("")
-        lines.append("| | " + " | ".join(columns) + " |")
-        lines.append("|---" * (len(columns) + 1) + "|")
-        for name, values in rows:
-            cells = [_fmt(values.get(c, "")) for c in columns]
-            lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    lines = [f"- {k}: {_fmt(v)}" for k, v in metrics.items() if not isinstance(v, dict)]
+    groups: dict[tuple[str, ...], list[tuple[str, dict[str, Any]]]] = {}
+    for name, values in metrics.items():
+        if isinstance(values, dict):
+            groups.setdefault(tuple(values), []).append((name, values))
+    for rows in groups.values():
+        lines += ["", *_table(rows)]
     return lines
 
 

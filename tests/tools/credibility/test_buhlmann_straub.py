@@ -27,33 +27,33 @@ WEIGHTS = np.array(
 
 
 @pytest.fixture(scope="module")
-def fit():  # type: ignore[no-untyped-def]
+def fit():
     return fit_buhlmann_straub(RATIOS, WEIGHTS)
 
 
-def test_collective_mean_matches_actuar(fit) -> None:  # type: ignore[no-untyped-def]
+def test_collective_mean_matches_actuar(fit) -> None:
     assert fit.collective_mean == pytest.approx(1683.713, abs=1e-3)
 
 
-def test_between_variance_matches_actuar(fit) -> None:  # type: ignore[no-untyped-def]
+def test_between_variance_matches_actuar(fit) -> None:
     assert fit.between_variance == pytest.approx(89638.73, abs=1e-2)
 
 
-def test_within_variance_matches_actuar(fit) -> None:  # type: ignore[no-untyped-def]
+def test_within_variance_matches_actuar(fit) -> None:
     assert fit.within_variance == pytest.approx(139120026, abs=1)
 
 
-def test_credibility_factors_match_actuar_to_1e_6(fit) -> None:  # type: ignore[no-untyped-def]
+def test_credibility_factors_match_actuar_to_1e_6(fit) -> None:
     expected = [0.9847404, 0.9276352, 0.8984754, 0.7279092, 0.9587911]
     np.testing.assert_allclose(fit.credibility, expected, atol=1e-6)
 
 
-def test_premiums_match_actuar(fit) -> None:  # type: ignore[no-untyped-def]
+def test_premiums_match_actuar(fit) -> None:
     expected = [2055.165, 1523.706, 1793.444, 1442.967, 1603.285]
     np.testing.assert_allclose(fit.premiums, expected, atol=1e-3)
 
 
-def test_collective_mean_is_not_the_exposure_weighted_mean(fit) -> None:  # type: ignore[no-untyped-def]
+def test_collective_mean_is_not_the_exposure_weighted_mean(fit) -> None:
     exposure_mean = (RATIOS * WEIGHTS).sum() / WEIGHTS.sum()
     assert exposure_mean == pytest.approx(1865.40, abs=0.01)
     assert abs(fit.collective_mean - exposure_mean) > 100

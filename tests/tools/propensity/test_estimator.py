@@ -7,7 +7,7 @@ from tools.propensity.estimator import PropensityClassifier
 
 
 @parametrize_with_checks([PropensityClassifier()])
-def test_sklearn_estimator_contract(estimator, check) -> None:  # type: ignore[no-untyped-def]
+def test_sklearn_estimator_contract(estimator, check) -> None:
     check(estimator)
 
 

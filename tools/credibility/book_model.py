@@ -1,0 +1,134 @@
+"""Fit the credibility model on the book: tariff (a-priori frequencies) plus (theta_0, T, S).
+
+The a-priori expected count of customer i on product k is lambda_ik = exposure_ik x
+g_k(industry, size, country), where g_k is a Poisson GLM fitted on the book's claims (the
+paper's "collateral data" tariff). Exposure is the policy-years in force in the last
+``HISTORY_YEARS`` years; rejected claims are not incidents and are not counted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import numpy as np
+import pandas as pd
+from sklearn.compose import ColumnTransformer
+from sklearn.linear_model import PoissonRegressor
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import OneHotEncoder
+
+from tools.credibility.multivariate import CredibilityStructure, fit_multivariate, predict_theta
+from tools.propensity.book_frames import BookFrames, exposure_years
+
+HISTORY_YEARS = 5
+TARIFF_COLUMNS = ["industry", "country", "log_employees"]
+
+
+@dataclass
+class Experience:
+    """Claims experience of customers on each product over the history window."""
+
+    counts: pd.DataFrame  # customers x products, claim counts
+    exposure: pd.DataFrame  # customers x products, policy-years in force
+    profile: pd.DataFrame  # customers x TARIFF_COLUMNS
+
+
+def claims_experience(frames: BookFrames, at: date, codes: list[str]) -> Experience:
+    """Return claim counts and exposure years per customer and product up to ``at``."""
+    policies = frames.policies.assign(years=exposure_years(frames.policies, at, HISTORY_YEARS))
+    exposure = policies.pivot_table(index="customer_id", columns="product_code", values="years",
+                                    aggfunc="sum", fill_value=0.0)  # fmt: skip
+    begin = pd.Timestamp(at - timedelta(days=int(365.25 * HISTORY_YEARS)))
+    claims = frames.claims[(frames.claims["claim_date"] >= begin)
+                           & (frames.claims["claim_date"] <= pd.Timestamp(at))
+                           & (frames.claims["status"] != "rejected")]  # fmt: skip
+    counts = pd.crosstab(claims["customer_id"], claims["product_code"])
+    index = exposure.index[exposure.sum(axis=1) > 0]
+    exposure = exposure.reindex(index=index, columns=codes, fill_value=0.0)
+    counts = counts.reindex(index=index, columns=codes, fill_value=0).astype(float)
+    customers = frames.customers.reindex(index)
+    profile = pd.DataFrame(
+        {
+            "industry": customers["industry_code"].astype(str),
+            "country": customers["country"].astype(str),
+            "log_employees": np.log(customers["employees"].clip(lower=1).astype(float)),
+        },
+        index=index,
+    )
+    return Experience(counts=counts, exposure=exposure, profile=profile)
+
+
+def _tariff_pipeline() -> Pipeline:
+    encode = ColumnTransformer(
+        [("cat", OneHotEncoder(handle_unknown="ignore"), ["industry", "country"])],
+        remainder="passthrough",
+    )
+    return Pipeline([("encode", encode), ("glm", PoissonRegressor(alpha=1e-3, max_iter=300))])
+
+
+@dataclass
+class CredibilityModel:
+    """Tariff GLMs, structure parameters and the book's quintile cut points per product."""
+
+    codes: list[str]
+    tariffs: dict[str, Pipeline | float] = field(default_factory=dict)
+    structure: CredibilityStructure | None = None
+    cutpoints: dict[str, list[float]] = field(default_factory=dict)
+
+    def expected(self, experience: Experience) -> pd.DataFrame:
+        """Return a-priori expected counts lambda (customers x products)."""
+        out = pd.DataFrame(0.0, index=experience.exposure.index, columns=self.codes)
+        for code in self.codes:
+            tariff = self.tariffs[code]
+            rate = (
+                np.full(len(out), tariff)
+                if isinstance(tariff, float)
+                else tariff.predict(experience.profile[TARIFF_COLUMNS])
+            )
+            out[code] = experience.exposure[code].to_numpy() * rate
+        return out
+
+    def theta(self, experience: Experience) -> pd.DataFrame:
+        """Return theta (expected claims / tariff) per customer and product."""
+        if self.structure is None:
+            raise ValueError("The credibility model is not fitted.")
+        expected = self.expected(experience)
+        values = predict_theta(self.structure, experience.counts.to_numpy(), expected.to_numpy())
+        return pd.DataFrame(values, index=expected.index, columns=self.codes)
+
+    def quintiles(self, theta: pd.DataFrame) -> pd.DataFrame:
+        """Return quintile 1 (best) to 5 (worst) of each theta against the book's cut points."""
+        out = pd.DataFrame(index=theta.index, columns=self.codes, dtype=int)
+        for code in self.codes:
+            out[code] = np.searchsorted(self.cutpoints[code], theta[code].to_numpy(), "right") + 1
+        return out
+
+
+def fit_tariff(experience: Experience, code: str) -> Pipeline | float:
+    """Fit the Poisson tariff of one product (a flat rate when data is too thin)."""
+    rows = experience.exposure[code] > 0
+    exposure = experience.exposure.loc[rows, code]
+    counts = experience.counts.loc[rows, code]
+    flat = float((counts.sum() + 0.5) / (exposure.sum() + 1.0))
+    if counts.sum() < 10:
+        return flat
+    glm = _tariff_pipeline()
+    glm.fit(experience.profile.loc[rows, TARIFF_COLUMNS], counts / exposure,
+            glm__sample_weight=exposure.to_numpy())  # fmt: skip
+    return glm
+
+
+def fit_credibility(frames: BookFrames, at: date, codes: list[str]) -> CredibilityModel:
+    """Fit tariffs, structure parameters and cut points on the book's history up to ``at``."""
+    experience = claims_experience(frames, at, codes)
+    model = CredibilityModel(codes=list(codes))
+    model.tariffs = {code: fit_tariff(experience, code) for code in codes}
+    expected = model.expected(experience)
+    model.structure = fit_multivariate(experience.counts.to_numpy(), expected.to_numpy(), codes)
+    theta = model.theta(experience)
+    for code in codes:
+        prospects = theta.loc[experience.exposure[code] == 0, code]
+        pool = prospects if len(prospects) >= 5 else theta[code]
+        model.cutpoints[code] = [float(q) for q in np.quantile(pool, [0.2, 0.4, 0.6, 0.8])]
+    return model

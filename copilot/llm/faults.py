@@ -38,7 +38,11 @@ def fault_of(error: openai.OpenAIError) -> LLMUnavailable:
         if error.status_code >= 500:
             return LLMUnavailable("server_error", detail)
         return LLMUnavailable("rejected", detail)
-    return LLMUnavailable("malformed", f"{type(error).__name__}: {error}")
+    if isinstance(error, openai.APIResponseValidationError):
+        return LLMUnavailable("malformed", f"response does not fit the API: {error.message}")
+    if isinstance(error, openai.APIError):  # e.g. an error event in the middle of a stream
+        return LLMUnavailable("server_error", f"{type(error).__name__}: {error.message}")
+    return LLMUnavailable("rejected", f"{type(error).__name__}: {error}")
 
 
 @contextmanager

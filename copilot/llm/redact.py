@@ -39,7 +39,12 @@ DROPPED_KEYS: frozenset[str] = frozenset(
 )
 """Fact keys removed outright (any depth): free text and contact or identity details."""
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PAYLOAD_TEXT_KEYS: frozenset[str] = frozenset(
+    {"text", "message", "body", "description", "summary", "subject"}
+)
+"""Keys of event payloads that hold free text, removed even when short."""
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b")
 _CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
 # SE 12-digit (YYYYMMDD-NNNN), SE/DK 10-digit (6+4), NO 11-digit (6+5), FI (6 + sign + 3 + check).
@@ -120,7 +125,8 @@ def _minimise_payload(payload: Any) -> Any:
         kept: dict[str, Any] = {}
         for key, value in payload.items():
             reduced = _minimise_payload(value)
-            if str(key).lower() not in DROPPED_KEYS and (reduced is not None or value is None):
+            dropped = str(key).lower() in DROPPED_KEYS | PAYLOAD_TEXT_KEYS
+            if not dropped and (reduced is not None or value is None):
                 kept[key] = reduced
         return kept
     if isinstance(payload, list | tuple):

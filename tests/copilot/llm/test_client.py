@@ -4,8 +4,10 @@ import json
 from collections.abc import Callable
 
 import httpx2
+import pytest
 
 from copilot.llm.client import LLMClient, build_llm, prepare_variables
+from copilot.llm.errors import LLMUnavailable
 from copilot.llm.planning import PlanProposal
 from copilot.settings import Settings
 from prompts.registry import load_prompt
@@ -97,3 +99,42 @@ def test_stream_yields_deltas_then_the_whole_generation(scripted_llm: Build) -> 
 def test_prepare_variables_serialises_facts_as_minimised_json() -> None:
     prepared = prepare_variables({"facts": {"notes": "x", "premium_eur": 1850}})
     assert json.loads(prepared["facts"]) == {"premium_eur": 1850}
+
+
+def test_stream_without_text_raises_empty(scripted_llm: Build) -> None:
+    response = httpx2.Response(
+        200, content=sse_body([""]), headers={"content-type": "text/event-stream"}
+    )
+    stream = scripted_llm(_Recorder(response)).stream(load_prompt("draft_email"), DRAFT_VARS)
+    with pytest.raises(LLMUnavailable) as caught:
+        list(stream)
+    assert caught.value.reason == "empty"
+
+
+def test_stream_generation_is_unavailable_before_iteration(scripted_llm: Build) -> None:
+    response = httpx2.Response(
+        200, content=sse_body(["Hi"]), headers={"content-type": "text/event-stream"}
+    )
+    stream = scripted_llm(_Recorder(response)).stream(load_prompt("draft_email"), DRAFT_VARS)
+    with pytest.raises(RuntimeError):
+        _ = stream.generation
+
+
+def test_stream_to_a_refused_endpoint_fails_before_any_token(scripted_llm: Build) -> None:
+    def refuse(request: httpx2.Request) -> httpx2.Response:
+        raise httpx2.ConnectError("refused")
+
+    with pytest.raises(LLMUnavailable) as caught:
+        scripted_llm(refuse).stream(load_prompt("draft_email"), DRAFT_VARS)
+    assert caught.value.reason == "connection"
+
+
+def test_error_event_mid_stream_maps_to_server_error(scripted_llm: Build) -> None:
+    body = sse_body(["Hel"]).replace(
+        b"data: [DONE]", b'event: error\ndata: {"error": {"message": "slot crashed"}}'
+    )
+    response = httpx2.Response(200, content=body, headers={"content-type": "text/event-stream"})
+    stream = scripted_llm(_Recorder(response)).stream(load_prompt("draft_email"), DRAFT_VARS)
+    with pytest.raises(LLMUnavailable) as caught:
+        list(stream)
+    assert caught.value.reason == "server_error"

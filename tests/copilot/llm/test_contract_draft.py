@@ -35,6 +35,16 @@ def test_recorded_email_draft_is_text_with_its_prompt(
     assert (draft.prompt.id, draft.prompt.version) == ("draft_email", 1)
 
 
+def test_recorded_email_draft_follows_the_labelling_rules(
+    recorded_llm: LLMClient, cassette_vcr: vcr.VCR
+) -> None:
+    with cassette_vcr.use_cassette("draft_email.yaml"):
+        text = draft_message(
+            recorded_llm, "email", DRAFT_FACTS, DRAFT_PASSAGES, DRAFT_REQUEST, INSURER
+        ).text
+    assert all(label in text for label in ("Marketing", "indicative, not an offer", INSURER))
+
+
 def test_recorded_draft_request_carries_no_personal_data() -> None:
     (body,) = _recorded_request_bodies("draft_email.yaml")
     assert not [secret for secret in SECRETS if secret in body]

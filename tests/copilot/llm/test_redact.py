@@ -82,3 +82,14 @@ def test_minimise_facts_does_not_modify_its_input() -> None:
     facts = {"notes": "keep me", "premium_eur": 3000}
     minimise_facts(facts)
     assert facts == {"notes": "keep me", "premium_eur": 3000}
+
+
+def test_redact_text_keeps_knowledge_chunk_ids() -> None:
+    assert redact_text("[cyber-liability@2026.1#0]") == "[cyber-liability@2026.1#0]"
+
+
+def test_minimise_facts_drops_short_text_fields_of_event_payloads() -> None:
+    facts = {"events": [{"type": "growth", "payload": {"employees_to": 15, "text": "private"}}]}
+    assert minimise_facts(facts) == {
+        "events": [{"type": "growth", "payload": {"employees_to": 15}}]
+    }

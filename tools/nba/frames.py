@@ -7,7 +7,7 @@ so both paths give identical answers; the batch simply asks for every customer a
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -57,11 +57,23 @@ def _frame(session: Session, query: Any, columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame.from_records(rows, columns=columns)
 
 
-def _scoped(query: Any, column: Any, ids: Sequence[str] | None) -> Any:
-    return query if ids is None else query.where(column.in_(list(ids)))
+@dataclass(frozen=True)
+class Scope:
+    """Which customers to read: listed ids, an inclusive id range, or (both None) all."""
+
+    ids: Sequence[str] | None = None
+    id_range: tuple[str, str] | None = None
 
 
-def _customers(session: Session, ids: Sequence[str] | None) -> pd.DataFrame:
+def _scoped(query: Any, column: Any, scope: Scope) -> Any:
+    if scope.ids is not None:
+        query = query.where(column.in_(list(scope.ids)))
+    if scope.id_range is not None:
+        query = query.where(column.between(*scope.id_range))
+    return query
+
+
+def _customers(session: Session, ids: Scope) -> pd.DataFrame:
     query = _scoped(select(*CUSTOMER_COLUMNS).order_by(Customer.id), Customer.id, ids)
     frame = _frame(session, query, [c.key for c in CUSTOMER_COLUMNS])
     frame = frame.rename(columns={"id": "customer_id"})
@@ -73,7 +85,7 @@ def _customers(session: Session, ids: Sequence[str] | None) -> pd.DataFrame:
     return frame
 
 
-def _policies(session: Session, ids: Sequence[str] | None) -> pd.DataFrame:
+def _policies(session: Session, ids: Scope) -> pd.DataFrame:
     cols = [Policy.customer_id, Policy.product_code, Policy.annual_premium_eur, Policy.renewal_date]
     query = _scoped(select(*cols).where(Policy.status == "active"), Policy.customer_id, ids)
     frame = _frame(session, query, ["customer_id", "product", "premium_eur", "renewal_date"])
@@ -81,7 +93,7 @@ def _policies(session: Session, ids: Sequence[str] | None) -> pd.DataFrame:
     return frame
 
 
-def _claims(session: Session, ids: Sequence[str] | None, now: datetime) -> pd.DataFrame:
+def _claims(session: Session, ids: Scope, now: datetime) -> pd.DataFrame:
     cols = [Claim.customer_id, Claim.product_code, Claim.claim_date, Claim.status]
     query = _scoped(select(*cols).where(Claim.claim_date <= now.date()), Claim.customer_id, ids)
     frame = _frame(session, query, ["customer_id", "product", "claim_date", "status"])
@@ -89,7 +101,7 @@ def _claims(session: Session, ids: Sequence[str] | None, now: datetime) -> pd.Da
     return frame
 
 
-def _events(session: Session, ids: Sequence[str] | None, now: datetime) -> pd.DataFrame:
+def _events(session: Session, ids: Scope, now: datetime) -> pd.DataFrame:
     cols = [BusinessEvent.customer_id, BusinessEvent.event_type, BusinessEvent.occurred_at]
     window = and_(
         BusinessEvent.occurred_at <= now,
@@ -119,7 +131,7 @@ def _incidents(session: Session, now: datetime) -> pd.DataFrame:
     return frame
 
 
-def _offers(session: Session, ids: Sequence[str] | None, now: datetime) -> pd.DataFrame:
+def _offers(session: Session, ids: Scope, now: datetime) -> pd.DataFrame:
     cols = [Offer.customer_id, Offer.product_code, Offer.status, Offer.channel, Offer.presented_at]
     window = and_(
         Offer.presented_at <= now, Offer.presented_at >= now - timedelta(days=EVENT_HORIZON_DAYS)
@@ -130,7 +142,7 @@ def _offers(session: Session, ids: Sequence[str] | None, now: datetime) -> pd.Da
     return frame
 
 
-def _contacts(session: Session, ids: Sequence[str] | None, now: datetime) -> pd.DataFrame:
+def _contacts(session: Session, ids: Scope, now: datetime) -> pd.DataFrame:
     cols = [ContactLog.customer_id, ContactLog.channel, ContactLog.kind, ContactLog.contacted_at]
     day_start = datetime.combine(now.date(), datetime.min.time())
     window = and_(ContactLog.contacted_at >= day_start, ContactLog.contacted_at <= now)
@@ -139,7 +151,11 @@ def _contacts(session: Session, ids: Sequence[str] | None, now: datetime) -> pd.
 
 
 def load_frames(
-    session: Session, now: datetime, customer_ids: Sequence[str] | None = None
+    session: Session,
+    now: datetime,
+    customer_ids: Sequence[str] | None = None,
+    *,
+    id_range: tuple[str, str] | None = None,
 ) -> BookFrames:
     """Read the columns every decision needs, for some customers or (None) the whole book.
 
@@ -147,17 +163,33 @@ def load_frames(
         session: Open session on the book.
         now: The moment of the decision; nothing after it is read.
         customer_ids: Customers to read, or None for every customer.
+        id_range: Only customers whose id lies in this inclusive range (batch chunks).
 
     Returns:
         The frames, one row per record, ordered by customer id where it matters.
     """
+    scope = Scope(customer_ids, id_range)
     return BookFrames(
         now=now,
-        customers=_customers(session, customer_ids),
-        policies=_policies(session, customer_ids),
-        claims=_claims(session, customer_ids, now),
-        events=_events(session, customer_ids, now),
+        customers=_customers(session, scope),
+        policies=_policies(session, scope),
+        claims=_claims(session, scope, now),
+        events=_events(session, scope, now),
         incidents=_incidents(session, now),
-        offers=_offers(session, customer_ids, now),
-        contacts=_contacts(session, customer_ids, now),
+        offers=_offers(session, scope, now),
+        contacts=_contacts(session, scope, now),
+    )
+
+
+def restrict(frames: BookFrames, keep: pd.Series) -> BookFrames:
+    """Return the frames of the customers where ``keep`` (aligned to ``frames.customers``) holds."""
+    ids = set(frames.customers.loc[keep, "customer_id"])
+    tables = ("policies", "claims", "events", "offers", "contacts")
+    return replace(
+        frames,
+        customers=frames.customers[keep],
+        **{
+            name: getattr(frames, name)[getattr(frames, name)["customer_id"].isin(ids)]
+            for name in tables
+        },
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime
 
 import pandas as pd
@@ -14,7 +13,7 @@ from tools.decision.book import decide_frames
 from tools.decision.config import load_contact_policy
 from tools.errors import CopilotError
 from tools.nba.clock import resolve_now
-from tools.nba.frames import BookFrames, load_frames
+from tools.nba.frames import BookFrames, load_frames, restrict
 from tools.portfolio.models import ListKind, PortfolioItem, PortfolioList
 from tools.portfolio.top_defend import top_defend_rows
 
@@ -59,15 +58,7 @@ def _scope(
         )
     if industry is not None:
         keep &= customers["industry_code"] == industry
-    ids = set(customers.loc[keep, "customer_id"])
-    return replace(
-        frames,
-        customers=customers[keep],
-        **{
-            name: getattr(frames, name)[getattr(frames, name)["customer_id"].isin(ids)]
-            for name in ("policies", "claims", "events", "offers", "contacts")
-        },
-    )
+    return restrict(frames, keep)
 
 
 def _items(rows: pd.DataFrame, limit: int | None) -> list[PortfolioItem]:

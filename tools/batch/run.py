@@ -1,0 +1,120 @@
+"""The nightly batch: every customer through triggers, eligibility and arbitration, by chunk.
+
+Each chunk of customers is read column-wise from SQL and decided with the same functions as
+the single-customer tools (``tools.decision.book.decide_frames``); the chosen actions become
+each advisor's list in ``action_items``, replacing that run date's items in one transaction.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import date, datetime
+
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from copilot.settings import Settings
+from tools.batch.report import BatchReport
+from tools.batch.store import write_items
+from tools.book.db import session_scope
+from tools.book.models import Customer
+from tools.book.repository import resolve_advisor
+from tools.decision.book import decide_frames
+from tools.decision.config import load_contact_policy
+from tools.decision.ranking import CATALOGUE_PRIOR
+from tools.nba.clock import resolve_now
+from tools.nba.config import load_trigger_config
+from tools.nba.frames import load_frames, restrict
+
+Progress = Callable[[int, int], None]
+CHUNK_CUSTOMERS = 25_000
+
+
+def _chunks(session: Session, size: int) -> list[tuple[str, str, int]]:
+    ids = list(session.scalars(select(Customer.id).order_by(Customer.id)))
+    return [
+        (ids[i], ids[min(i + size, len(ids)) - 1], min(size, len(ids) - i))
+        for i in range(0, len(ids), size)
+    ]
+
+
+def decide_book(
+    session: Session,
+    moment: datetime,
+    advisor_id: str | None = None,
+    progress: Progress | None = None,
+    chunk_size: int = CHUNK_CUSTOMERS,
+) -> tuple[pd.DataFrame, int]:
+    """Return every candidate of the book with its decision, and the customers scored.
+
+    Args:
+        session: Open session on the book.
+        moment: Decision moment.
+        advisor_id: Only this advisor's customers.
+        progress: Called with (customers done, customers total) after each chunk.
+        chunk_size: Customers decided together (bounds memory).
+    """
+    chunks = _chunks(session, chunk_size)
+    total, done, scored, parts = sum(n for *_, n in chunks), 0, 0, []
+    for low, high, count in chunks:
+        frames = load_frames(session, moment, id_range=(low, high))
+        if advisor_id is not None:
+            frames = restrict(frames, frames.customers["advisor_id"] == advisor_id)
+        scored += len(frames.customers)
+        parts.append(
+            decide_frames(frames).merge(
+                frames.customers[["customer_id", "advisor_id"]], on="customer_id"
+            )
+        )
+        done += count
+        if progress is not None:
+            progress(done, total)
+    decided = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+    return decided, scored
+
+
+def run_batch(
+    settings: Settings,
+    now: datetime | date | str | None = None,
+    progress: Progress | None = None,
+    *,
+    advisor_id: str | None = None,
+) -> BatchReport:
+    """Score the whole book and write each advisor's action list for the run date.
+
+    Re-running for the same date (and advisor) replaces its items in one transaction.
+
+    Args:
+        settings: Settings of the book database (migrated).
+        now: Decision moment; default the book's as-of date at 12:00.
+        progress: Called with (customers done, customers total) after each chunk.
+        advisor_id: Only this advisor's customers and list.
+
+    Raises:
+        UnknownAdvisor: no such advisor.
+        InvalidDate: ``now`` is not a valid date.
+    """
+    started = time.perf_counter()
+    with session_scope(settings) as session:
+        moment = resolve_now(session, now)
+        if advisor_id is not None:
+            advisor_id = resolve_advisor(session, advisor_id).id
+        decided, scored = decide_book(session, moment, advisor_id, progress)
+        chosen = decided[decided["rank"].notna()] if len(decided) else decided
+        per_advisor = write_items(session, moment, chosen, advisor_id)
+    suppressed = decided["suppressed_by"].value_counts() if len(decided) else pd.Series()
+    return BatchReport(
+        run_date=moment.date(),
+        decided_at=moment,
+        customers=scored,
+        candidates=len(decided),
+        chosen=len(chosen),
+        suppressed={str(k): int(v) for k, v in suppressed.items()},
+        items_per_advisor=per_advisor,
+        seconds=round(time.perf_counter() - started, 3),
+        policy_version=load_contact_policy().version,
+        trigger_version=load_trigger_config().version,
+        ranking_basis=CATALOGUE_PRIOR,
+    )

@@ -1,6 +1,6 @@
 """Eligibility: evaluate a product's versioned, machine-readable rules for one customer."""
 
 from tools.eligibility.engine import check_eligibility, evaluate_rules
-from tools.eligibility.models import Eligibility, RuleResult
+from tools.eligibility.models import Eligibility, EligibilityRequest, RuleResult
 
-__all__ = ["Eligibility", "RuleResult", "check_eligibility", "evaluate_rules"]
+__all__ = ["Eligibility", "EligibilityRequest", "RuleResult", "check_eligibility", "evaluate_rules"]

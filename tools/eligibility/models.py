@@ -31,3 +31,15 @@ class Eligibility(BaseModel):
     failed: list[str] = Field(description="Ids of the rules that failed.")
     rule_pack_version: str = Field(description="Version of tools/eligibility/rules.yaml used.")
     catalogue_version: str = Field(description="Version of the product catalogue used.")
+
+
+class EligibilityRequest(BaseModel):
+    """What a model may choose when checking eligibility (the customer comes from the run)."""
+
+    product: str = Field(description="Product code to check, e.g. CYBER.")
+    quoted_with: list[str] = Field(
+        default_factory=list, description="Codes bought together (they satisfy prerequisites)."
+    )
+    now: datetime | None = Field(
+        None, description="Moment to evaluate (ISO 8601); default the book's as-of date."
+    )

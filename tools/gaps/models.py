@@ -71,3 +71,11 @@ class CoverageGaps(BaseModel):
     peers: PeerSummary = Field(description="The peer group the benchmarks come from.")
     rule_pack_version: str = Field(description="Version of tools/gaps/rules.yaml used.")
     catalogue_version: str = Field(description="Version of the product catalogue used.")
+
+
+class GapsRequest(BaseModel):
+    """What a model may choose when asking for gaps (the customer comes from the run)."""
+
+    now: datetime | None = Field(
+        None, description="Moment to assess (ISO 8601); default the book's as-of date."
+    )

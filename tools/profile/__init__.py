@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from tools.profile.models import CustomerProfile, Derived
+from tools.profile.models import CustomerProfile, Derived, ProfileRequest
 
 if TYPE_CHECKING:
     from tools.profile.build import customer_profile
 
-__all__ = ["CustomerProfile", "Derived", "customer_profile"]
+__all__ = ["CustomerProfile", "Derived", "ProfileRequest", "customer_profile"]
 
 
 def __getattr__(name: str) -> Any:

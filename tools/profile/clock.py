@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 
 from sqlalchemy.orm import Session
 
@@ -13,6 +13,13 @@ NOON = time(12, 0)
 
 Moment = datetime | date | str | None
 """What the tools accept as ``now``: a datetime, a date, an ISO 8601 string, or None."""
+
+
+def _naive_utc(moment: datetime) -> datetime:
+    # The book stores naive UTC timestamps; an aware moment is converted, not just stripped.
+    if moment.tzinfo is None:
+        return moment
+    return moment.astimezone(UTC).replace(tzinfo=None)
 
 
 def parse_moment(value: datetime | date | str) -> datetime:
@@ -26,7 +33,7 @@ def parse_moment(value: datetime | date | str) -> datetime:
         InvalidDate: the value is not a date, a datetime or an ISO 8601 string.
     """
     if isinstance(value, datetime):
-        return value.replace(tzinfo=None)
+        return _naive_utc(value)
     if isinstance(value, date):
         return datetime.combine(value, NOON)
     if not isinstance(value, str):
@@ -35,7 +42,7 @@ def parse_moment(value: datetime | date | str) -> datetime:
     try:
         if len(text) == 10:
             return datetime.combine(date.fromisoformat(text), NOON)
-        return datetime.fromisoformat(text).replace(tzinfo=None)
+        return _naive_utc(datetime.fromisoformat(text))
     except ValueError:
         raise InvalidDate(value) from None
 

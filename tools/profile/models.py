@@ -134,3 +134,11 @@ class CustomerProfile(BaseModel):
     derivation_version: str = Field(description="Version of tools/profile/derivation.yaml.")
     gap_rules_version: str = Field(description="Version of the gap rules the coverage read.")
     catalogue_version: str = Field(description="Version of the product catalogue used.")
+
+
+class ProfileRequest(BaseModel):
+    """What a model may choose when asking for a profile (the customer comes from the run)."""
+
+    now: date | None = Field(
+        None, description="Date to describe the customer as of (ISO 8601); default the book's."
+    )

@@ -1,6 +1,6 @@
 """Quotes: indicative annual premiums from a versioned rating table, with bundle discounts."""
 
 from tools.quote.engine import quote
-from tools.quote.models import BundleQuote, NothingToQuote, Quote, QuoteLine
+from tools.quote.models import BundleQuote, NothingToQuote, Quote, QuoteLine, QuoteRequest
 
-__all__ = ["BundleQuote", "NothingToQuote", "Quote", "QuoteLine", "quote"]
+__all__ = ["BundleQuote", "NothingToQuote", "Quote", "QuoteLine", "QuoteRequest", "quote"]

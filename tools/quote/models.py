@@ -69,3 +69,14 @@ class Quote(BaseModel):
     rating_table_version: str = Field(description="Version of tools/quote/rating.yaml used.")
     eligibility_rule_pack_version: str = Field(description="Eligibility rule pack version.")
     catalogue_version: str = Field(description="Version of the product catalogue used.")
+
+
+class QuoteRequest(BaseModel):
+    """What a model may choose when asking for a quote (the customer comes from the run)."""
+
+    products: list[str] = Field(
+        min_length=1, description="Product codes to quote, e.g. ['PI', 'GL', 'CYBER']."
+    )
+    now: datetime | None = Field(
+        None, description="Moment to quote for (ISO 8601); default the book's as-of date."
+    )

@@ -29,3 +29,7 @@ def test_no_date_means_the_books_as_of_at_noon(book_session: Session, as_of: dat
     assert resolve_now(book_session, None) == datetime.combine(as_of, datetime.min.time()).replace(
         hour=12
     )
+
+
+def test_an_aware_timestamp_is_converted_to_utc() -> None:
+    assert parse_moment("2026-11-22T09:30:00+01:00") == datetime(2026, 11, 22, 8, 30)

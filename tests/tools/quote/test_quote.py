@@ -1,12 +1,13 @@
 from collections.abc import Callable
 
 import pytest
+from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from copilot.settings import Settings
 from tools.book.models import Customer
 from tools.errors import InvalidDate, UnknownCustomer, UnknownProduct
-from tools.quote import NothingToQuote, quote
+from tools.quote import NothingToQuote, QuoteRequest, quote
 from tools.quote.table import load_rating_table
 
 NORDIC_IT, OSLO = "S000001", "S000003"
@@ -106,3 +107,8 @@ def test_unknown_customer_raises_a_typed_error(book_session: Session) -> None:
 def test_a_date_in_the_wrong_format_raises_invalid_date(book_session: Session) -> None:
     with pytest.raises(InvalidDate):
         quote(book_session, OSLO, ["PI"], now="tomorrow")
+
+
+def test_a_quote_request_needs_at_least_one_product() -> None:
+    with pytest.raises(ValidationError):
+        QuoteRequest(products=[])

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from copilot.compliance.lexicon import Concept
 from copilot.compliance.tokens import Token, find_term
 
-NEGATION_REACH = 5
+NEGATION_REACH = 8
 """How many tokens before a match a negation still governs it (within the same clause)."""
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from copilot.compliance.check_input import CheckInput
@@ -10,10 +9,6 @@ from copilot.compliance.number_words import morphemes, segment
 from copilot.compliance.tokens import Token, contains_any, find_term
 from tools.catalogue.loader import load_catalogue
 
-_CURRENCY_AMOUNT = re.compile(
-    r"(?:€|\$|£|\b(?:EUR|SEK|NOK|DKK|ISK)\b)\s?\d|\d\s?(?:€|\b(?:EUR|SEK|NOK|DKK|ISK|kr)\b)",
-    re.IGNORECASE,
-)
 PRICE_REACH = 8
 """A number within this many words of a product name is that product's price."""
 
@@ -49,11 +44,12 @@ def products_in_text(check: CheckInput) -> list[ProductMention]:
 
 
 def price_mentioned(check: CheckInput) -> bool:
-    """Return whether the text states a price (an amount, or a price word and a number)."""
-    if _CURRENCY_AMOUNT.search(check.text):
-        return True
-    terms = check.lexicon.price_terms + check.lexicon.currency_terms
-    for term in terms:
+    """Return whether the text states a price: a price word and an amount in one clause.
+
+    A limit or an excess in euros is not a price; "premium EUR 1,200" and "1 200 kr per
+    year" are.
+    """
+    for term in check.lexicon.price_terms:
         for first, _ in find_term(check.tokens, term):
             clause = check.tokens[first].clause
             if any(

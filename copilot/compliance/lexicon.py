@@ -56,7 +56,6 @@ class Lexicon(BaseModel):
     )
     indicative: list[str] = Field(default_factory=list, description="'Indicative, not an offer'.")
     price_terms: list[str] = Field(default_factory=list, description="Words naming a price.")
-    currency_terms: list[str] = Field(default_factory=list, description="Currency words/codes.")
     bundle_terms: list[str] = Field(default_factory=list, description="Bundle/discount words.")
     separately: list[str] = Field(default_factory=list, description="'Can be bought separately'.")
     benefit_terms: list[str] = Field(default_factory=list, description="Words naming a cover.")

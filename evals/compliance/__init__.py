@@ -1,0 +1,1 @@
+"""Offline eval suite of the compliance gate (labelled drafts, block precision/recall)."""

@@ -1,0 +1,134 @@
+"""Score the compliance gate on the labelled cases in ``evals/datasets/compliance.yaml``.
+
+Metrics: precision and recall of the "block" verdict, and per-rule accuracy over every
+case (a rule is right on a case when it blocks exactly when the case expects it to).
+Thresholds come from the dataset file; the report records dataset and rule-pack versions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, Field
+
+from copilot.compliance import ComplianceContext, ComplianceReport, DraftText, check_draft
+from copilot.compliance.rulepacks import load_rule_pack
+
+DATASET = Path(__file__).resolve().parent.parent / "datasets" / "compliance.yaml"
+
+Gate = Callable[[DraftText, object, ComplianceContext], ComplianceReport]
+
+
+class Case(BaseModel):
+    """One labelled draft."""
+
+    id: str = Field(description="Case id.")
+    text: str = Field(description="Body of the draft.")
+    subject: str | None = Field(None, description="Subject line, if any.")
+    language: str = Field("en", description="Language of the draft.")
+    facts: Any = Field(default_factory=dict, description="Tool outputs the figures must match.")
+    citations: list[str] = Field(default_factory=list, description="Chunk ids the draft cites.")
+    context: dict[str, Any] = Field(default_factory=dict, description="Context overrides.")
+    expected: Literal["pass", "block"] = Field(description="Expected verdict.")
+    rules: list[str] = Field(description="Exactly the rules expected to block.")
+
+
+class Dataset(BaseModel):
+    """The versioned dataset with its thresholds."""
+
+    id: str = Field(description="Dataset id.")
+    version: str = Field(description="Dataset version.")
+    thresholds: dict[str, float] = Field(
+        description="block_precision, block_recall, rule_accuracy."
+    )
+    defaults: dict[str, Any] = Field(description="Default context of every case.")
+    cases: list[Case] = Field(description="Labelled cases.")
+
+
+def load_dataset(path: Path = DATASET) -> Dataset:
+    """Load and validate the dataset file."""
+    with path.open(encoding="utf-8") as handle:
+        return Dataset.model_validate(yaml.safe_load(handle))
+
+
+def _run_case(case: Case, defaults: dict[str, Any], gate: Gate) -> set[str]:
+    context = ComplianceContext(
+        **{**defaults["context"], "language": case.language, **case.context}
+    )
+    draft = DraftText(
+        subject=case.subject,
+        body=case.text,
+        channel=context.channel,
+        language=case.language,
+        citations=case.citations,
+    )
+    report = gate(draft, case.facts, context)
+    return {finding.rule for finding in report.findings if finding.severity == "block"}
+
+
+def _ratio(numerator: int, denominator: int) -> float:
+    return numerator / denominator if denominator else 1.0
+
+
+def score(dataset: Dataset, gate: Gate = check_draft) -> dict[str, Any]:
+    """Run the gate on every case and compute the metrics and the threshold verdict."""
+    outcomes = {case.id: _run_case(case, dataset.defaults, gate) for case in dataset.cases}
+    tp = sum(1 for c in dataset.cases if c.expected == "block" and outcomes[c.id])
+    fp = sum(1 for c in dataset.cases if c.expected == "pass" and outcomes[c.id])
+    fn = sum(1 for c in dataset.cases if c.expected == "block" and not outcomes[c.id])
+    rule_ids = sorted(
+        {rule for c in dataset.cases for rule in c.rules} | set().union(*outcomes.values())
+    )
+    rule_accuracy = {
+        rule: _ratio(
+            sum(1 for c in dataset.cases if (rule in c.rules) == (rule in outcomes[c.id])),
+            len(dataset.cases),
+        )
+        for rule in rule_ids
+    }
+    metrics = {
+        "block_precision": _ratio(tp, tp + fp),
+        "block_recall": _ratio(tp, tp + fn),
+        "rule_accuracy": min(rule_accuracy.values(), default=1.0),
+    }
+    failures = [
+        {"case": c.id, "expected": sorted(c.rules), "got": sorted(outcomes[c.id])}
+        for c in dataset.cases
+        if set(c.rules) != outcomes[c.id]
+    ]
+    passed = all(metrics[name] >= floor for name, floor in dataset.thresholds.items())
+    return {
+        "metrics": metrics,
+        "rule_accuracy": rule_accuracy,
+        "thresholds": dataset.thresholds,
+        "cases": len(dataset.cases),
+        "failures": failures,
+        "passed": passed,
+    }
+
+
+def run(settings: object, gate: Gate = check_draft, path: Path = DATASET) -> dict[str, Any]:
+    """Run the compliance suite and return its report.
+
+    Args:
+        settings: The product settings (unused: the suite needs no data dir or model).
+        gate: The gate under test (tests plant defective gates here).
+        path: Dataset file.
+    """
+    dataset = load_dataset(path)
+    report = score(dataset, gate)
+    countries = sorted(
+        {
+            str(c.context.get("country", dataset.defaults["context"]["country"]))
+            for c in dataset.cases
+        }
+    )
+    return {
+        "suite": "compliance",
+        "dataset": {"id": dataset.id, "version": dataset.version},
+        "rule_packs": {code: load_rule_pack(code).ref.model_dump() for code in countries},
+        **report,
+    }

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from copilot.compliance.facts import GroundTruth
 from copilot.compliance.lexicon import Lexicon
 from copilot.compliance.models import ComplianceContext, DraftText
-from copilot.compliance.tokens import Token
+from copilot.compliance.tokens import TokenList
 
 
 @dataclass(frozen=True)
@@ -18,7 +18,7 @@ class CheckInput:
     context: ComplianceContext
     text: str
     """Subject line and body, with odd spaces normalised."""
-    tokens: list[Token]
+    tokens: TokenList
     """Lowercase word tokens of ``text`` with clause numbers."""
     lexicon: Lexicon
     """The message language's words, English and the rule pack's additions."""

@@ -32,7 +32,31 @@ def normalise_text(text: str) -> str:
     return re.sub(r"[\u00a0\u2007\u2009\u202f]", " ", text)
 
 
-def tokenise(text: str, extra_breaks: Iterable[str] = ()) -> list[Token]:
+class TokenList(list[Token]):
+    """Tokens of one text, with a word index so term look-ups do not rescan the text."""
+
+    def __init__(self, tokens: Iterable[Token] = ()) -> None:
+        super().__init__(tokens)
+        self.positions: dict[str, list[int]] = {}
+        for token in self:
+            self.positions.setdefault(token.text, []).append(token.index)
+        self.found: dict[str, list[tuple[int, int]]] = {}
+
+    def starts(self, part: str) -> list[int]:
+        """Return the indexes of tokens matched by one lexicon word."""
+        if not part.endswith("*"):
+            return self.positions.get(part, [])
+        prefix = part[:-1]
+        hits = (
+            pos
+            for word, found in self.positions.items()
+            if word.startswith(prefix)
+            for pos in found
+        )
+        return sorted(hits)
+
+
+def tokenise(text: str, extra_breaks: Iterable[str] = ()) -> TokenList:
     """Split text into lowercase word tokens numbered by clause.
 
     Args:
@@ -51,7 +75,7 @@ def tokenise(text: str, extra_breaks: Iterable[str] = ()) -> list[Token]:
         if word in breaks:
             clause += 1
         tokens.append(Token(word, match.start(), match.end(), len(tokens), clause))
-    return tokens
+    return TokenList(tokens)
 
 
 def term_matches(term: str, word: str) -> bool:
@@ -64,10 +88,27 @@ def term_matches(term: str, word: str) -> bool:
 def find_term(tokens: Sequence[Token], term: str) -> list[tuple[int, int]]:
     """Return (first, last) token indexes of each occurrence of a one- or many-word term."""
     parts = term.casefold().split()
+    if not parts:
+        return []
+    if isinstance(tokens, TokenList):
+        if term not in tokens.found:
+            tokens.found[term] = _indexed_find(tokens, parts)
+        return tokens.found[term]
     hits: list[tuple[int, int]] = []
     for first in range(len(tokens) - len(parts) + 1):
         window = tokens[first : first + len(parts)]
         if all(term_matches(part, token.text) for part, token in zip(parts, window, strict=True)):
+            hits.append((first, first + len(parts) - 1))
+    return hits
+
+
+def _indexed_find(tokens: TokenList, parts: list[str]) -> list[tuple[int, int]]:
+    hits: list[tuple[int, int]] = []
+    for first in tokens.starts(parts[0]):
+        window = tokens[first : first + len(parts)]
+        if len(window) == len(parts) and all(
+            term_matches(part, token.text) for part, token in zip(parts, window, strict=True)
+        ):
             hits.append((first, first + len(parts) - 1))
     return hits
 

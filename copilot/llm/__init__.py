@@ -2,7 +2,9 @@
 
 from copilot.llm.client import LLMClient, build_llm
 from copilot.llm.errors import FaultReason, LLMUnavailable
+from copilot.llm.protocol import LanguageModel
 from copilot.llm.result import Generation, StructuredGeneration, Usage
+from copilot.llm.scripted import ScriptedLLM
 from copilot.llm.streaming import LLMStream
 
 __all__ = [
@@ -11,6 +13,8 @@ __all__ = [
     "LLMClient",
     "LLMStream",
     "LLMUnavailable",
+    "LanguageModel",
+    "ScriptedLLM",
     "StructuredGeneration",
     "Usage",
     "build_llm",

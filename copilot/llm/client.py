@@ -57,6 +57,18 @@ def prepare_variables(variables: dict[str, Any]) -> dict[str, str]:
     return prepared
 
 
+def render_messages(
+    prompt: PromptTemplate, variables: dict[str, Any]
+) -> list[ChatCompletionMessageParam]:
+    """Return the system and user messages a prompt and its minimised variables produce.
+
+    Raises:
+        PromptError: A variable the prompt needs is missing.
+    """
+    user = prompt.render(prepare_variables(variables))
+    return [{"role": "system", "content": prompt.system}, {"role": "user", "content": user}]
+
+
 class LLMClient:
     """Chat-completion adapter bound to one endpoint and model.
 
@@ -78,19 +90,12 @@ class LLMClient:
             http_client=http_client,
         )
 
-    def messages(
-        self, prompt: PromptTemplate, variables: dict[str, Any]
-    ) -> list[ChatCompletionMessageParam]:
-        """Return the chat messages a prompt and its (minimised) variables produce."""
-        user = prompt.render(prepare_variables(variables))
-        return [{"role": "system", "content": prompt.system}, {"role": "user", "content": user}]
-
     def _create(self, prompt: PromptTemplate, variables: dict[str, Any], **extra: Any) -> Any:
         """Send one chat completion request with the prompt's own generation settings."""
         with translate_faults():
             return self._client.chat.completions.create(
                 model=self.model,
-                messages=self.messages(prompt, variables),
+                messages=render_messages(prompt, variables),
                 max_tokens=extra.pop("max_tokens", None) or prompt.max_tokens,
                 temperature=prompt.temperature,
                 **extra,

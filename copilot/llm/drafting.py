@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from copilot.llm.client import LLMClient
+from copilot.llm.protocol import LanguageModel
 from copilot.llm.result import Generation
 from copilot.llm.streaming import LLMStream
 from copilot.plan import Channel
@@ -76,7 +76,7 @@ def draft_variables(
 
 
 def draft_message(
-    llm: LLMClient,
+    llm: LanguageModel,
     channel: Channel,
     facts: dict[str, Any],
     passages: Sequence[Citable],
@@ -92,7 +92,7 @@ def draft_message(
 
 
 def stream_draft(
-    llm: LLMClient,
+    llm: LanguageModel,
     channel: Channel,
     facts: dict[str, Any],
     passages: Sequence[Citable],

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, Field
 
-from copilot.llm.client import LLMClient
 from copilot.llm.errors import LLMUnavailable
+from copilot.llm.protocol import LanguageModel
 from copilot.llm.result import StructuredGeneration
 from copilot.plan import TOOL_NAMES, Channel, Intent, Plan
 from prompts.registry import load_prompt
@@ -57,7 +57,7 @@ def check_proposal(proposal: PlanProposal, product_codes: Sequence[str]) -> Plan
 
 
 def propose_plan(
-    llm: LLMClient, message: str, product_codes: Sequence[str]
+    llm: LanguageModel, message: str, product_codes: Sequence[str]
 ) -> StructuredGeneration[Plan]:
     """Classify an advisor's message into a plan with the model.
 

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from copilot.llm.client import LLMClient
+from copilot.llm.protocol import LanguageModel
 from copilot.llm.result import StructuredGeneration
 from prompts.registry import PromptRef, load_prompt
 
@@ -45,7 +45,7 @@ class LLMReviewer:
         llm: The adapter.
     """
 
-    def __init__(self, llm: LLMClient) -> None:
+    def __init__(self, llm: LanguageModel) -> None:
         self.llm = llm
         self.prompt = load_prompt(REVIEW_PROMPT_ID)
 

@@ -36,7 +36,9 @@ def rating_facts(records: CustomerRecords, catalogue: Catalogue, table: RatingTa
     )
 
 
-def _requested(products: list[str], catalogue: Catalogue) -> list[Product]:
+def _requested(products: list[str] | str, catalogue: Catalogue) -> list[Product]:
+    if isinstance(products, str):  # a lone code, not its letters
+        products = [products]
     if not products:
         raise NothingToQuote()
     chosen = [catalogue.product(code) for code in products]
@@ -55,7 +57,8 @@ def quote(session: Session, customer_id: str, products: list[str], *, now: Momen
     Args:
         session: a session on the book of business.
         customer_id: the customer's id (already resolved); prospects can be quoted.
-        products: product codes, e.g. ``["PI", "GL", "CYBER"]`` (duplicates ignored).
+        products: product codes, e.g. ``["PI", "GL", "CYBER"]`` (duplicates ignored; a
+            single code string is read as one product).
         now: the moment to quote for (date, datetime or ISO string); default the book's as-of.
 
     Returns:

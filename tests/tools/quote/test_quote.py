@@ -112,3 +112,7 @@ def test_a_date_in_the_wrong_format_raises_invalid_date(book_session: Session) -
 def test_a_quote_request_needs_at_least_one_product() -> None:
     with pytest.raises(ValidationError):
         QuoteRequest(products=[])
+
+
+def test_a_single_code_string_is_one_product(book_session: Session) -> None:
+    assert [line.product for line in quote(book_session, OSLO, "PI").lines] == ["PI"]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
 from copilot.llm.protocol import LanguageModel
@@ -21,6 +22,10 @@ DRAFT_PROMPT_IDS: dict[Channel, str] = {
 
 PASSAGE_CHARS = 400
 """Characters of each retrieved passage sent to the model (small models, short prompts)."""
+
+
+_CITATION = re.compile(r"\[([^\[\]\s]+)\]")
+_SUBJECT = re.compile(r"^\s*subject\s*:\s*(.+)$", re.IGNORECASE)
 
 
 class Citable(Protocol):
@@ -105,3 +110,22 @@ def stream_draft(
         LLMUnavailable: The request failed (iteration raises it too, mid-stream).
     """
     return llm.stream(draft_prompt(channel), draft_variables(facts, passages, request, insurer))
+
+
+def split_subject(text: str) -> tuple[str | None, str]:
+    """Split a drafted text into its ``Subject:`` line (if it starts with one) and the body."""
+    first, _, rest = text.strip().partition("\n")
+    match = _SUBJECT.match(first)
+    if match is None:
+        return None, text.strip()
+    return match.group(1).strip(), rest.strip()
+
+
+def cited_chunk_ids(text: str, retrieved: Iterable[str]) -> list[str]:
+    """Return the bracketed ids in a draft that name retrieved passages, in order, once each.
+
+    Bracketed words that are not retrieved chunk ids (``[email]``, ``[Your Name]``) are ignored;
+    the compliance gate judges citations of unknown ids on its own.
+    """
+    known = set(retrieved)
+    return list(dict.fromkeys(cid for cid in _CITATION.findall(text) if cid in known))

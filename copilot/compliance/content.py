@@ -69,9 +69,13 @@ def number_near(check: CheckInput, mention: ProductMention) -> bool:
 
 
 def is_selling(check: CheckInput) -> bool:
-    """Return whether the text sells: names a product, states a price or offers/quotes."""
+    """Return whether the text sells: names a product, states a price or offers/quotes.
+
+    A draft the drafter declares to be about products (``products_mentioned``) sells too.
+    """
     return (
-        bool(products_in_text(check))
+        bool(check.context.products_mentioned)
+        or bool(products_in_text(check))
         or price_mentioned(check)
         or contains_any(check.tokens, check.lexicon.selling_terms)
     )

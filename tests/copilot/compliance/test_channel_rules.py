@@ -43,3 +43,8 @@ def test_care_message_without_selling_passes() -> None:
         " claim. You can opt out of messages from us at any time."
     )
     assert _rules(text, care_flag=True) == []
+
+
+def test_care_flag_blocks_draft_declared_about_products() -> None:
+    text = "Dear Anna, your advisor will call you next week. Opt out any time."
+    assert "channel.care" in _rules(text, care_flag=True, products_mentioned=["CYBER"])

@@ -45,7 +45,9 @@ def _requested(products: list[str] | str, catalogue: Catalogue) -> list[Product]
     return list({p.code: p for p in chosen}.values())
 
 
-def quote(session: Session, customer_id: str, products: list[str], *, now: Moment = None) -> Quote:
+def quote(
+    session: Session, customer_id: str, products: list[str] | str, *, now: Moment = None
+) -> Quote:
     """Quote indicative annual premiums for products, with the bundle price where one applies.
 
     Each line is priced on its own from the rating table (size band, industry risk, country,

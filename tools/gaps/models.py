@@ -40,6 +40,9 @@ class Gap(BaseModel):
     priority: int = Field(description="Rank among this customer's gaps, 1 = most important.")
     priority_points: int = Field(description="Points the rank is sorted on (see rules.yaml).")
     held: bool = Field(description="True for a held cover to review, False for a missing one.")
+    missing_prerequisites: list[str] = Field(
+        description="Prerequisites not held, to quote with it (GL under PRODUCT_LIABILITY)."
+    )
 
 
 class PeerRate(BaseModel):

@@ -27,7 +27,11 @@ def affinity_from_held(code: str, held: frozenset[str], catalogue: Catalogue) ->
 
 
 def build_gap(
-    code: str, reasons: list[GapReason], held: bool, catalogue: Catalogue, pack: GapRulePack
+    code: str,
+    reasons: list[GapReason],
+    held_codes: frozenset[str],
+    catalogue: Catalogue,
+    pack: GapRulePack,
 ) -> Gap:
     """Return one unranked gap (priority 0) from the reasons that flagged a product."""
     ordered = sorted(reasons, key=lambda r: -reason_points(r, pack))
@@ -42,7 +46,8 @@ def build_gap(
         reasons=ordered,
         priority=0,
         priority_points=gap_points(ordered, pack),
-        held=held,
+        held=code in held_codes,
+        missing_prerequisites=[code for code in product.requires if code not in held_codes],
     )
 
 
@@ -55,7 +60,7 @@ def rank_gaps(
     cross-sales score, then the product code (so the order is total and reproducible).
     """
     gaps = [
-        build_gap(code, reasons, code in held, catalogue, pack)
+        build_gap(code, reasons, held, catalogue, pack)
         for code, reasons in findings.items()
         if reasons
     ]

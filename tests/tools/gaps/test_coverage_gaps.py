@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from copilot.settings import Settings
-from tools.book.models import BusinessEvent
+from tools.book.models import BusinessEvent, Customer
 from tools.errors import InvalidDate, UnknownCustomer
 from tools.gaps import CoverageGaps, Gap, coverage_gaps
 
@@ -125,3 +125,16 @@ def test_unknown_customer_raises_a_typed_error(book_session: Session) -> None:
 def test_a_date_in_the_wrong_format_raises_invalid_date(book_session: Session) -> None:
     with pytest.raises(InvalidDate):
         coverage_gaps(book_session, NORDIC_IT, now="11/22/2026")
+
+
+def test_a_gap_names_prerequisites_to_quote_with_it(
+    fresh_book: Callable[[int], tuple[Settings, Session]],
+) -> None:
+    _, session = fresh_book(5)
+    gaps = _by_product(coverage_gaps(session, OSLO))
+    assert gaps["PI"].missing_prerequisites == []
+    session.get(Customer, OSLO).industry_code = "retail"  # type: ignore[union-attr]
+    session.commit()
+    assert _by_product(coverage_gaps(session, OSLO))["PRODUCT_LIABILITY"].missing_prerequisites == [
+        "GL"
+    ]

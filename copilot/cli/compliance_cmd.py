@@ -83,63 +83,74 @@ def _print_table(report: ComplianceReport) -> None:
     console.print(table)
 
 
+DraftOption = Annotated[
+    Path,
+    typer.Option("--draft", help="Plain-text draft; a first line 'Subject: ...' is the subject."),
+]
+FactsOption = Annotated[
+    Path, typer.Option("--facts", help="JSON facts (e.g. tool outputs); every figure is grounded.")
+]
+CountryOption = Annotated[str, typer.Option("--country", help="Rule pack: SE, NO, DK, FI or IS.")]
+LanguageOption = Annotated[str, typer.Option("--language", help="en, sv, da, nb (no), fi or is.")]
+ChannelOption = Annotated[
+    str, typer.Option("--channel", help="email, call_script, portal_message or talking_points.")
+]
+InsurerOption = Annotated[
+    str | None, typer.Option("--insurer", help="Insurer carrying the risk (default: settings).")
+]
+ConsentOption = Annotated[
+    bool,
+    typer.Option(
+        "--consent/--no-consent",
+        help="Assume the channel's marketing consent is on record (default: yes, for linting).",
+    ),
+]
+RetrievedOption = Annotated[
+    str | None,
+    typer.Option("--retrieved", help="Comma-separated retrieved chunk ids; omitted: not checked."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the report as JSON.")]
+
+
+def _context(
+    country: str,
+    language: str,
+    channel: str,
+    insurer: str | None,
+    consent: bool,
+    retrieved: str | None,
+) -> ComplianceContext:
+    ids = None if retrieved is None else [i.strip() for i in retrieved.split(",") if i.strip()]
+    try:
+        return ComplianceContext(
+            country=country,
+            language=language,
+            channel=channel,
+            insurer_name=insurer or get_settings().insurer_name,
+            retrieved_chunk_ids=ids,
+            consent={consent_key(channel): consent},
+        )
+    except ValidationError as error:
+        raise _fail(f"invalid options: {error}") from None
+
+
 @app.command("check")
 def check(
-    draft: Annotated[
-        Path,
-        typer.Option(
-            "--draft", help="Plain-text draft; a first line 'Subject: ...' is the subject."
-        ),
-    ],
-    facts: Annotated[
-        Path,
-        typer.Option(
-            "--facts", help="JSON facts (e.g. tool outputs); every figure in it is grounded."
-        ),
-    ],
-    country: Annotated[str, typer.Option("--country", help="Rule pack: SE, NO, DK, FI or IS.")],
-    language: Annotated[
-        str, typer.Option("--language", help="en, sv, da, nb (no), fi or is.")
-    ] = "en",
-    channel: Annotated[
-        str, typer.Option("--channel", help="email, call_script, portal_message or talking_points.")
-    ] = "email",
-    insurer: Annotated[
-        str | None, typer.Option("--insurer", help="Insurer carrying the risk (default: settings).")
-    ] = None,
-    consent: Annotated[
-        bool,
-        typer.Option(
-            "--consent/--no-consent",
-            help="Assume the channel's marketing consent is on record (default) or not.",
-        ),
-    ] = True,
-    retrieved: Annotated[
-        str | None,
-        typer.Option(
-            "--retrieved",
-            help="Comma-separated retrieved chunk ids; omitted: citations are not checked.",
-        ),
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    draft: DraftOption,
+    facts: FactsOption,
+    country: CountryOption,
+    language: LanguageOption = "en",
+    channel: ChannelOption = "email",
+    insurer: InsurerOption = None,
+    consent: ConsentOption = True,
+    retrieved: RetrievedOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Run the compliance gate on a text; exit 0 when it passes, 1 when blocked, 2 on bad input."""
     lang = _validate(country, language, channel)
     draft_text = _read_draft(draft, channel, lang)
     fact_doc = _read_facts(facts)
-    try:
-        context = ComplianceContext(
-            country=country,
-            language=lang,
-            channel=channel,
-            insurer_name=insurer or get_settings().insurer_name,
-            retrieved_chunk_ids=[i.strip() for i in retrieved.split(",") if i.strip()]
-            if retrieved is not None
-            else None,
-            consent={consent_key(channel): consent},
-        )
-    except ValidationError as error:
-        raise _fail(f"invalid options: {error}") from None
+    context = _context(country, lang, channel, insurer, consent, retrieved)
     report = check_draft(draft_text, fact_doc, context)
     if as_json:
         typer.echo(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2))

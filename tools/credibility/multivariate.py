@@ -107,8 +107,9 @@ def credibility_weights(L: np.ndarray, T: np.ndarray, S: np.ndarray) -> np.ndarr
     return np.asarray(np.linalg.solve(system, scaled).transpose(0, 2, 1))
 
 
-def _credibility_mean(F: np.ndarray, L: np.ndarray, T: np.ndarray, S: np.ndarray,
-                      fallback: np.ndarray) -> np.ndarray:  # fmt: skip
+def _credibility_mean(
+    F: np.ndarray, L: np.ndarray, T: np.ndarray, S: np.ndarray, fallback: np.ndarray
+) -> np.ndarray:
     # Per product, the univariate credibility-weighted mean sum_i a_ik F_ik / sum_i a_ik with
     # a_ik = lambda_ik / (lambda_ik + sigma_k^2 / tau_kk): stable on small books, where the
     # full matrix form (sum_i alpha_i)^-1 sum_i alpha_i F_i is badly conditioned.

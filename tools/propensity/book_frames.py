@@ -80,16 +80,33 @@ def load_book_frames(session: Session, customer_ids: Sequence[str] | None = None
     names = [c.key for c in CUSTOMER_COLUMNS]
     customers = _frame(session, scoped(select(*CUSTOMER_COLUMNS), Customer.id), names)
     customers = _dates(customers, "founded", "customer_since").set_index("id")
-    pol_cols = (Policy.customer_id, Policy.product_code, Policy.status,
-                Policy.annual_premium_eur, Policy.start_date, Policy.end_date)  # fmt: skip
-    policies = _frame(session, scoped(select(*pol_cols), Policy.customer_id),
-                      [c.key for c in pol_cols])  # fmt: skip
-    claim_cols = (Claim.customer_id, Claim.product_code, Claim.claim_date, Claim.amount_eur,
-                  Claim.status)  # fmt: skip
-    claims = _frame(session, scoped(select(*claim_cols), Claim.customer_id),
-                    [c.key for c in claim_cols])  # fmt: skip
-    event_cols = (BusinessEvent.customer_id, BusinessEvent.event_type,
-                  BusinessEvent.occurred_at, BusinessEvent.payload)  # fmt: skip
+    pol_cols = (
+        Policy.customer_id,
+        Policy.product_code,
+        Policy.status,
+        Policy.annual_premium_eur,
+        Policy.start_date,
+        Policy.end_date,
+    )
+    policies = _frame(
+        session, scoped(select(*pol_cols), Policy.customer_id), [c.key for c in pol_cols]
+    )
+    claim_cols = (
+        Claim.customer_id,
+        Claim.product_code,
+        Claim.claim_date,
+        Claim.amount_eur,
+        Claim.status,
+    )
+    claims = _frame(
+        session, scoped(select(*claim_cols), Claim.customer_id), [c.key for c in claim_cols]
+    )
+    event_cols = (
+        BusinessEvent.customer_id,
+        BusinessEvent.event_type,
+        BusinessEvent.occurred_at,
+        BusinessEvent.payload,
+    )
     events_query = scoped(select(*event_cols), BusinessEvent.customer_id).where(
         BusinessEvent.customer_id.is_not(None)
     )

@@ -41,25 +41,25 @@ SIMPLE: dict[str, Callable[[float], str]] = {
     "log_turnover": lambda x: f"turnover EUR {math.exp(x) / 1e6:.1f}M",
     "company_age_years": lambda x: f"company founded {x:.0f} years ago",
     "tenure_years": lambda x: f"customer for {x:.0f} years",
-    "n_products": lambda x: f"holds {x:.0f} products",
+    "n_products": lambda x: _count(x, "holds 1 product", "holds {n} products", "holds no product"),
     "log_premium": lambda x: f"EUR {math.expm1(x):,.0f} premium per year",
     "claims_3y": lambda x: _count(
         x, "1 claim in 3 years", "{n} claims in 3 years", "no claims in 3 years"
-    ),  # fmt: skip
+    ),
     "headcount_growth": _growth("headcount"),
     "revenue_growth": _growth("revenue"),
     "portal_logins_90d": lambda x: _count(
         x, "1 portal login in 90 days", "{n} portal logins in 90 days", "no portal logins"
-    ),  # fmt: skip
+    ),
     "downloads_90d": lambda x: _count(
         x, "1 document download in 90 days", "{n} document downloads in 90 days", "no downloads"
-    ),  # fmt: skip
+    ),
     "quote_requests_90d": lambda x: _count(
         x, "asked for a quote recently", "{n} quote requests recently", "no quote requests"
-    ),  # fmt: skip
+    ),
     "locations_added": lambda x: _count(
         x, "added a location", "added {n} locations", "no new locations"
-    ),  # fmt: skip
+    ),
     "peer_rate": lambda x: f"{x:.0%} of industry peers hold it",
     "affinity": lambda x: (
         "holds products often bought with it" if x > 0.5 else "holds few related products"

@@ -190,6 +190,7 @@ class PropensityClassifier(ClassifierMixin, BaseEstimator):
         parts = (encoded - self.encoded_means_) * coef
         owner = self._encoded_owner(prep.get_feature_names_out())
         out = pd.DataFrame(parts).T.groupby(owner).sum().T
+        out.index = frame.index
         return out.reindex(columns=self.numeric_features_ + self.categorical_features_)
 
     def intercept_logit(self) -> float:

@@ -33,9 +33,12 @@ Oracle = dict[str, dict[str, float]]
 
 
 def _score_table(
-    model: PropensityModel, common: pd.DataFrame, bought: pd.DataFrame, catalogue: Catalogue,
+    model: PropensityModel,
+    common: pd.DataFrame,
+    bought: pd.DataFrame,
+    catalogue: Catalogue,
     oracle: Oracle | None,
-) -> tuple[dict[str, dict[str, float]], pd.DataFrame]:  # fmt: skip
+) -> tuple[dict[str, dict[str, float]], pd.DataFrame]:
     predicted = model.predict(common, catalogue)
     metrics: dict[str, dict[str, float]] = {}
     pooled = []

@@ -19,10 +19,20 @@ CLAIM_YEARS = 3
 EVENT_DAYS = 365
 PORTAL_DAYS = 90
 COMMON_NUMERIC = [
-    "log_employees", "log_turnover", "company_age_years", "tenure_years", "n_products",
-    "log_premium", "claims_3y", "headcount_growth", "revenue_growth", "portal_logins_90d",
-    "downloads_90d", "quote_requests_90d", "locations_added",
-]  # fmt: skip
+    "log_employees",
+    "log_turnover",
+    "company_age_years",
+    "tenure_years",
+    "n_products",
+    "log_premium",
+    "claims_3y",
+    "headcount_growth",
+    "revenue_growth",
+    "portal_logins_90d",
+    "downloads_90d",
+    "quote_requests_90d",
+    "locations_added",
+]
 CATEGORICAL = ["industry", "country"]
 EVENT_COUNTS = (
     ("portal_logins_90d", "portal_login"),

@@ -32,9 +32,13 @@ LIMITS = [
 
 
 def train_propensity(
-    frames: BookFrames, book_date: date, catalogue: Catalogue, oracle: Oracle | None,
-    data_source: str, C: float = DEFAULT_C,
-) -> tuple[PropensityModel, ModelMetadata]:  # fmt: skip
+    frames: BookFrames,
+    book_date: date,
+    catalogue: Catalogue,
+    oracle: Oracle | None,
+    data_source: str,
+    C: float = DEFAULT_C,
+) -> tuple[PropensityModel, ModelMetadata]:
     """Evaluate on the holdouts, fit the shipped model on the latest window, build metadata.
 
     Args:
@@ -70,7 +74,7 @@ def train_propensity(
             "time_holdout": summarise(metrics),
             "same_window_holdout": summarise(same_window),
             **metrics,
-        },  # fmt: skip
+        },
         calibration={
             "all products, time-based holdout": reliability(pooled),
             "all products, same-window holdout": reliability(pooled_same),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pandas as pd
 from pydantic import BaseModel, Field
 from sqlalchemy import and_, func, or_, select
@@ -56,15 +57,21 @@ def peer_counts(session: Session, at: date, codes: list[str]) -> pd.DataFrame:
 
 
 def _explain(
-    model: PropensityModel, common: pd.DataFrame, catalogue: Catalogue, code: str,
-    peers: pd.DataFrame | None, limit: int,
-) -> tuple[float, list[Driver]]:  # fmt: skip
+    model: PropensityModel,
+    common: pd.DataFrame,
+    catalogue: Catalogue,
+    code: str,
+    peers: pd.DataFrame | None,
+    limit: int,
+) -> tuple[float, list[Driver]]:
     product = model.products[code]
     if product.classifier is None:
         return product.base_rate, []
     frame = product_features(common, catalogue, code, peers)[model.columns]
-    probability = float(product.classifier.predict_proba(frame)[0, 1])
+    # One transform: the log-odds are the baseline plus the contributions (exact).
     contributions = product.classifier.contributions(frame).iloc[0]
+    logit = product.classifier.intercept_logit() + float(contributions.sum())
+    probability = float(1.0 / (1.0 + np.exp(-logit)))
     return probability, top_drivers(contributions, frame.iloc[0], catalogue, limit)
 
 
@@ -107,8 +114,14 @@ def score_customer(
     scores = []
     for code in wanted:
         probability, reasons = _explain(model, common, catalogue, code, peers, drivers)
-        scores.append(PropensityScore(product=code, probability=probability, drivers=reasons,
-                                      model_version=loaded.metadata.version))  # fmt: skip
+        scores.append(
+            PropensityScore(
+                product=code,
+                probability=probability,
+                drivers=reasons,
+                model_version=loaded.metadata.version,
+            )
+        )
     return sorted(scores, key=lambda s: s.probability, reverse=True)
 
 
@@ -117,9 +130,17 @@ def _profile_only(
 ) -> pd.DataFrame:
     frames = load_book_frames(session, [customer_id])
     frames.policies = pd.DataFrame(
-        [{"customer_id": customer_id, "product_code": "_none", "status": "quote",
-          "annual_premium_eur": 0.0, "start_date": pd.Timestamp(when), "end_date": pd.NaT}]
-    )  # fmt: skip
+        [
+            {
+                "customer_id": customer_id,
+                "product_code": "_none",
+                "status": "quote",
+                "annual_premium_eur": 0.0,
+                "start_date": pd.Timestamp(when),
+                "end_date": pd.NaT,
+            }
+        ]
+    )
     return customer_features(frames, when, catalogue.codes)
 
 

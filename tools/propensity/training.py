@@ -49,19 +49,34 @@ class PropensityModel:
     columns: list[str]
     products: dict[str, ProductModel] = field(default_factory=dict)
 
-    def product_frame(self, common: pd.DataFrame, catalogue: Catalogue, code: str) -> pd.DataFrame:
+    def product_frame(
+        self,
+        common: pd.DataFrame,
+        catalogue: Catalogue,
+        code: str,
+        peers: pd.DataFrame | None = None,
+    ) -> pd.DataFrame:
         """Return the model input of one product for customers' common features."""
-        return product_features(common, catalogue, code)[self.columns]
+        return product_features(common, catalogue, code, peers)[self.columns]
 
-    def predict(self, common: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
-        """Return customers x products purchase probabilities (NaN where already held)."""
+    def predict(
+        self, common: pd.DataFrame, catalogue: Catalogue, peers: pd.DataFrame | None = None
+    ) -> pd.DataFrame:
+        """Return customers x products purchase probabilities (NaN where already held).
+
+        Args:
+            common: Customer features (:func:`customer_features`).
+            catalogue: The catalogue.
+            peers: Industry holder counts of the whole book; default computed from ``common``
+                (right when ``common`` is the whole book, wrong for a subset).
+        """
         out = pd.DataFrame(index=common.index, columns=self.codes, dtype=float)
         for code, product in self.products.items():
             held = common[f"own_{code}"].to_numpy() > 0
             if product.classifier is None:
                 values = np.full(len(common), product.base_rate)
             else:
-                frame = self.product_frame(common, catalogue, code)
+                frame = self.product_frame(common, catalogue, code, peers)
                 values = product.classifier.predict_proba(frame)[:, 1]
             out[code] = np.where(held, np.nan, values)
         return out

@@ -13,6 +13,7 @@ import os
 import shutil
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -108,11 +109,17 @@ def load_metadata(kind: ModelKind, version: str, models_dir: Path | None = None)
     return ModelMetadata.model_validate_json(path.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=16)
+def _load_artifact(path: Path, mtime_ns: int) -> Any:
+    # Versions are immutable once written; the mtime guards against a re-created folder.
+    return joblib.load(path)
+
+
 def load_version(kind: ModelKind, version: str, models_dir: Path | None = None) -> LoadedModel:
-    """Load one stored version (model object and metadata)."""
+    """Load one stored version (model object and metadata); artifacts are cached in memory."""
     metadata = load_metadata(kind, version, models_dir)
-    model = joblib.load(_kind_dir(kind, models_dir) / version / "model.joblib")
-    return LoadedModel(model=model, metadata=metadata)
+    path = (_kind_dir(kind, models_dir) / version / "model.joblib").resolve()
+    return LoadedModel(model=_load_artifact(path, path.stat().st_mtime_ns), metadata=metadata)
 
 
 def load_current(kind: ModelKind, models_dir: Path | None = None) -> LoadedModel:

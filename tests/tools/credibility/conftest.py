@@ -1,0 +1,3 @@
+"""Fixtures of the credibility tests."""
+
+from tests.tools.registry.trained_book import trained_models  # noqa: F401

@@ -1,0 +1,48 @@
+import numpy as np
+import pytest
+
+from tools.book.db import session_factory
+from tools.errors import UnknownProduct
+from tools.propensity.scoring import score_book, score_customer
+from tools.registry import ModelNotTrained
+
+pytestmark = pytest.mark.slow
+
+
+def test_scoring_without_a_model_says_to_train(settings, book_session) -> None:
+    with pytest.raises(ModelNotTrained, match="copilot models train"):
+        score_customer(book_session, "S000001")
+
+
+def test_scores_carry_probability_drivers_and_version(trained_models) -> None:
+    settings, report = trained_models
+    with session_factory(settings)() as session:
+        scores = score_customer(session, "S000001")
+    assert all(0.0 <= s.probability <= 1.0 for s in scores)
+    assert {s.model_version for s in scores} == {report.versions["propensity"]}
+    assert any(s.drivers for s in scores)
+
+
+def test_scores_exclude_products_already_held(trained_models) -> None:
+    with session_factory(trained_models[0])() as session:
+        products = {s.product for s in score_customer(session, "S000001")}
+    assert "PI" not in products  # Nordic IT Solutions holds professional indemnity
+
+
+def test_scores_are_sorted_by_probability(trained_models) -> None:
+    with session_factory(trained_models[0])() as session:
+        probabilities = [s.probability for s in score_customer(session, "S000001")]
+    assert probabilities == sorted(probabilities, reverse=True)
+
+
+def test_single_and_batch_paths_agree(trained_models) -> None:
+    with session_factory(trained_models[0])() as session:
+        single = {s.product: s.probability for s in score_customer(session, "S000001")}
+        book = score_book(session)
+    assert np.isclose(book.loc["S000001", "CYBER"], single["CYBER"], atol=0.02)
+    assert np.isnan(book.loc["S000001", "PI"])
+
+
+def test_unknown_product_is_a_typed_error(trained_models) -> None:
+    with session_factory(trained_models[0])() as session, pytest.raises(UnknownProduct):
+        score_customer(session, "S000001", products=["NOPE"])

@@ -1,0 +1,1 @@
+"""Churn probability, customer lifetime value and the Top Defend list."""

@@ -10,7 +10,7 @@ from tools.gaps.models import CoverageGaps, PeerRate, PeerSummary
 from tools.gaps.needs import Findings, NeedFacts, expected_covers, merge, metric_findings
 from tools.gaps.pack import GapRulePack, load_gap_rules
 from tools.gaps.peers import PeerRate as PeerTableRate
-from tools.gaps.peers import peer_average_limits, peer_group_sizes, peer_holding_rates
+from tools.gaps.peers import peer_average_limits, peer_holding_rates
 from tools.gaps.ranking import rank_gaps
 from tools.profile.clock import Moment, resolve_now
 from tools.profile.records import CustomerRecords, load_records
@@ -82,7 +82,8 @@ def coverage_gaps(session: Session, customer_id: str, *, now: Moment = None) -> 
     band = catalogue.size_band(facts.employees)
     key = (facts.industry, band)
     group = peer_holding_rates(session, moment.date()).get(key, {})
-    size = peer_group_sizes(session, moment.date()).get(key, 0)
+    # Every peer holds some cover, so any product's rate carries the group size.
+    size = next(iter(group.values())).peers if group else 0
     missing = {
         code: reasons
         for code, reasons in merge(

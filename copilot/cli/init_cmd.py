@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import time
 from datetime import date
-from typing import Annotated
+from typing import Annotated, get_args
 
 import typer
 from rich.console import Console
 from rich.progress import Progress
 
+from copilot.cli import knowledge_cmd, models_cmd
 from copilot.settings import get_settings
 from tools.book.db import migrate, session_factory
 from tools.book.generator import BookSpec
 from tools.book.loading import ensure_demo_book
 from tools.catalogue.loader import load_catalogue
+from tools.registry import ModelKind, ModelNotTrained, current_version
+
+MODEL_KINDS: tuple[ModelKind, ...] = get_args(ModelKind)
 
 console = Console()
 
@@ -28,8 +32,14 @@ def init(
         str | None, typer.Option(help="Book date, YYYY-MM-DD (default today).")
     ] = None,
     reset: Annotated[bool, typer.Option(help="Drop the loaded book and generate it anew.")] = False,
+    retrain: Annotated[bool, typer.Option(help="Train the models even if trained.")] = False,
+    book_only: Annotated[bool, typer.Option(help="Stop after loading the book.")] = False,
 ) -> None:
-    """Create or migrate the database and load the demo book (idempotent)."""
+    """Create or migrate the database, load the demo book, train the models, ingest documents.
+
+    Idempotent: a loaded book is kept, trained models are kept (unless --reset or --retrain),
+    and the document ingest only touches changed documents.
+    """
     started = time.perf_counter()
     settings = get_settings()
     settings.ensure_dirs()
@@ -56,4 +66,21 @@ def init(
         f"{verb} book: {result.customers:,} customers + 5 seed customers, "
         f"seed {result.seed}, as of {result.as_of}"
     )
+    if not book_only:
+        _ensure_models(retrain or result.generated)
+        knowledge_cmd.ingest()
     console.print(f"copilot init done in {time.perf_counter() - started:.1f} s")
+
+
+def _ensure_models(retrain: bool) -> None:
+    settings = get_settings()
+    try:
+        versions = {kind: current_version(kind, settings.models_dir) for kind in MODEL_KINDS}
+    except ModelNotTrained:
+        versions = {}
+    if versions and not retrain:
+        console.print(
+            "Kept the trained models: " + ", ".join(f"{k} {v}" for k, v in versions.items())
+        )
+        return
+    models_cmd.train()

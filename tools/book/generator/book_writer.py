@@ -185,6 +185,14 @@ def _truth_rows(
     return rows
 
 
+def _churn_probability(firms: FirmBatch, holdings: Holdings, as_of: date) -> np.ndarray:
+    # Observable drivers at the snapshot (few products, short tenure) plus the latent hazard,
+    # which is correlated with the risk attitude and so with the claims history.
+    tenure = np.array([(as_of - since).days / 365.25 - 1.0 for since in firms.customer_since])
+    logit = -1.6 + 0.8 * firms.churn_hazard - 0.35 * holdings.owned.sum(1) + 0.8 * (tenure < 2.0)
+    return np.asarray(1.0 / (1.0 + np.exp(-logit)))
+
+
 def _write_batch(
     session: Session, spec: BookSpec, catalogue: Catalogue, index: int, size: int
 ) -> None:
@@ -192,8 +200,7 @@ def _write_batch(
     firms = draw_firms(rng, catalogue, index * BATCH_SIZE + 1, size, spec.as_of)
     holdings = draw_holdings(rng, catalogue, firms)
     advisors = _advisor_for(rng, firms.country)
-    churn_p = 1 / (1 + np.exp(2.4 - 0.9 * firms.churn_hazard + 0.15 * holdings.owned.sum(1)))
-    churned = rng.uniform(size=size) < churn_p
+    churned = rng.uniform(size=size) < _churn_probability(firms, holdings, spec.as_of)
     multiplier = {
         cid: float(np.exp(0.45 * firms.risk_attitude[i] - 0.1)) for i, cid in enumerate(firms.ids)
     }

@@ -52,6 +52,17 @@ def check_urgency(check: CheckInput) -> list[Finding]:
     )
 
 
+def check_comparisons(check: CheckInput) -> list[Finding]:
+    """Flag comparisons with other insurers or offers (they must be like for like)."""
+    return _findings(
+        check,
+        check.claims.comparisons,
+        "claims.comparison",
+        "Comparison ({concept}): compare like for like and name what is compared, on which"
+        " terms, from which source.",
+    )
+
+
 def check_credential_requests(check: CheckInput) -> list[Finding]:
     """Flag any mention that asks for passwords, PINs, BankID/MitID codes or card numbers."""
     return _findings(

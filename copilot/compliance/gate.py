@@ -31,6 +31,7 @@ RULES: dict[str, Rule] = {
     "figures.ungrounded": check_grounded_figures,
     "claims.absolute": banned_claims.check_absolute_claims,
     "claims.urgency": banned_claims.check_urgency,
+    "claims.comparison": banned_claims.check_comparisons,
     "security.credentials_request": banned_claims.check_credential_requests,
     "privacy.special_category": personal_data.check_special_category,
     "privacy.personal_identifier": personal_data.check_personal_identifiers,

@@ -37,6 +37,9 @@ class Lexicon(BaseModel):
     )
     claims: list[Concept] = Field(default_factory=list, description="Absolute/promissory claims.")
     urgency: list[Concept] = Field(default_factory=list, description="Misleading urgency.")
+    comparisons: list[Concept] = Field(
+        default_factory=list, description="Comparisons with other insurers or offers."
+    )
     credentials: list[Concept] = Field(
         default_factory=list, description="Requests for passwords, PINs, codes, card numbers."
     )

@@ -92,3 +92,13 @@ def test_credential_requests_are_blocked(text: str, language: str) -> None:
 
 def test_security_notice_about_passwords_passes() -> None:
     assert "security.credentials_request" not in _rules("We will never ask for your password.")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Our cover is cheaper than other insurers.", "en"), ("Billigare än konkurrenterna.", "sv")],
+)
+def test_comparisons_warn(text: str, language: str) -> None:
+    draft = make_draft(text, channel="talking_points", language=language)
+    report = check_draft(draft, {}, make_context(channel="talking_points", language=language))
+    assert ("claims.comparison", "warn") in {(f.rule, f.severity) for f in report.findings}

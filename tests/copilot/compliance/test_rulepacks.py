@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import pytest
 
+from copilot.compliance import check_draft
 from copilot.compliance.gate import RULES
 from copilot.compliance.rulepacks import COUNTRIES, UnknownCountry, load_rule_pack
+from tests.copilot.compliance.conftest import make_context, make_draft
 
 
 @pytest.mark.parametrize("country", COUNTRIES)
@@ -25,3 +27,16 @@ def test_country_pack_adds_local_references() -> None:
 def test_unknown_country_raises_typed_error() -> None:
     with pytest.raises(UnknownCountry):
         load_rule_pack("DE")
+
+
+def test_country_severity_override_applies_in_gate() -> None:
+    draft = make_draft("Last chance to book a review.", channel="talking_points")
+    report = check_draft(draft, {}, make_context(country="DK", channel="talking_points"))
+    assert not report.passed
+
+
+def test_country_lexicon_addition_counts_as_marketing_label() -> None:
+    text = "Annons från Fjord Mutual Insurance Ltd. Avregistrera dig i portalen."
+    draft = make_draft(text, language="sv")
+    report = check_draft(draft, {}, make_context(language="sv"))
+    assert "disclosure.marketing_label" not in {finding.rule for finding in report.findings}

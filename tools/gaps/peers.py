@@ -1,12 +1,15 @@
 """Peer benchmarks computed from the book with GROUP BY queries (peers: same industry and band).
 
 A peer is a customer (not a prospect) with at least one policy in force; the peer group of a
-customer is every peer of the same industry group and size band. Nothing is cached: the
-figures always reflect the book the session sees.
+customer is every peer of the same industry group and size band. The tables are cached per
+database, day and book fingerprint (book metadata, policy and customer counts and highest
+ids), so a book that is regenerated, imported or given new policies is read afresh; an
+in-place edit of an existing row keeps the cached figures until the book changes size.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
@@ -14,7 +17,7 @@ from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from tools.book.models import Customer, Policy
-from tools.book.repository import book_as_of
+from tools.book.repository import book_as_of, book_meta
 from tools.catalogue.loader import load_catalogue
 
 PeerKey = tuple[str, str]
@@ -52,9 +55,27 @@ def _in_force(on: date) -> ColumnElement[bool]:
     )
 
 
-def peer_group_sizes(session: Session, on: date | None = None) -> dict[PeerKey, int]:
-    """Return the number of peers per (industry, size band) on a day (default: the as-of)."""
-    day = on or book_as_of(session)
+@dataclass(frozen=True)
+class PeerTables:
+    """Peer-group sizes, holding rates and average limits of one book on one day."""
+
+    sizes: dict[PeerKey, int]
+    rates: dict[PeerKey, dict[str, PeerRate]]
+    limits: dict[PeerKey, dict[str, tuple[float, int]]]
+
+
+_CACHE: dict[tuple[object, ...], PeerTables] = {}
+_CACHE_SIZE = 8
+
+
+def _fingerprint(session: Session, day: date) -> tuple[object, ...]:
+    policies = session.execute(select(func.count(Policy.id), func.max(Policy.id))).one()
+    customers = session.execute(select(func.count(Customer.id), func.max(Customer.id))).one()
+    meta = tuple(sorted(book_meta(session).items()))
+    return (str(session.get_bind().engine.url), day, meta, tuple(policies), tuple(customers))
+
+
+def _group_sizes(session: Session, day: date) -> dict[PeerKey, int]:
     band = size_band_column()
     insured = select(Policy.customer_id).where(_in_force(day))
     rows = session.execute(
@@ -63,6 +84,51 @@ def peer_group_sizes(session: Session, on: date | None = None) -> dict[PeerKey, 
         .group_by(Customer.industry_code, band)
     )
     return {(industry, size): int(n) for industry, size, n in rows}
+
+
+def _read_tables(session: Session, day: date) -> PeerTables:
+    sizes = _group_sizes(session, day)
+    band = size_band_column()
+    rows = session.execute(
+        select(
+            Customer.industry_code,
+            band,
+            Policy.product_code,
+            func.count(func.distinct(Customer.id)),
+            func.avg(Policy.limit_eur),
+        )
+        .join(Policy, Policy.customer_id == Customer.id)
+        .where(Customer.is_prospect.is_(False), _in_force(day))
+        .group_by(Customer.industry_code, band, Policy.product_code)
+    )
+    rates: dict[PeerKey, dict[str, PeerRate]] = {key: {} for key in sizes}
+    limits: dict[PeerKey, dict[str, tuple[float, int]]] = {}
+    for industry, size, code, holders, average in rows:
+        count = sizes[(industry, size)]
+        rates[(industry, size)][code] = PeerRate(int(holders) / count, count)
+        limits.setdefault((industry, size), {})[code] = (float(average), int(holders))
+    return PeerTables(sizes=sizes, rates=rates, limits=limits)
+
+
+def peer_tables(session: Session, on: date | None = None) -> PeerTables:
+    """Return the peer tables of the book on a day (default: the book's as-of date).
+
+    Args:
+        session: a session on the book.
+        on: the day policies must be in force.
+    """
+    day = on or book_as_of(session)
+    key = _fingerprint(session, day)
+    if key not in _CACHE:
+        if len(_CACHE) >= _CACHE_SIZE:
+            _CACHE.pop(next(iter(_CACHE)))
+        _CACHE[key] = _read_tables(session, day)
+    return _CACHE[key]
+
+
+def peer_group_sizes(session: Session, on: date | None = None) -> dict[PeerKey, int]:
+    """Return the number of peers per (industry, size band) on a day (default: the as-of)."""
+    return peer_tables(session, on).sizes
 
 
 def peer_holding_rates(
@@ -77,25 +143,7 @@ def peer_holding_rates(
         session: a session on the book.
         on: the day policies must be in force (default: the book's as-of date).
     """
-    day = on or book_as_of(session)
-    sizes = peer_group_sizes(session, day)
-    band = size_band_column()
-    rows = session.execute(
-        select(
-            Customer.industry_code,
-            band,
-            Policy.product_code,
-            func.count(func.distinct(Customer.id)),
-        )
-        .join(Policy, Policy.customer_id == Customer.id)
-        .where(Customer.is_prospect.is_(False), _in_force(day))
-        .group_by(Customer.industry_code, band, Policy.product_code)
-    )
-    rates: dict[PeerKey, dict[str, PeerRate]] = {key: {} for key in sizes}
-    for industry, size, code, holders in rows:
-        count = sizes[(industry, size)]
-        rates[(industry, size)][code] = PeerRate(int(holders) / count, count)
-    return rates
+    return peer_tables(session, on).rates
 
 
 def peer_average_limits(
@@ -107,21 +155,4 @@ def peer_average_limits(
         session: a session on the book.
         on: the day policies must be in force (default: the book's as-of date).
     """
-    day = on or book_as_of(session)
-    band = size_band_column()
-    rows = session.execute(
-        select(
-            Customer.industry_code,
-            band,
-            Policy.product_code,
-            func.avg(Policy.limit_eur),
-            func.count(func.distinct(Customer.id)),
-        )
-        .join(Policy, Policy.customer_id == Customer.id)
-        .where(Customer.is_prospect.is_(False), _in_force(day))
-        .group_by(Customer.industry_code, band, Policy.product_code)
-    )
-    limits: dict[PeerKey, dict[str, tuple[float, int]]] = {}
-    for industry, size, code, average, holders in rows:
-        limits.setdefault((industry, size), {})[code] = (float(average), int(holders))
-    return limits
+    return peer_tables(session, on).limits

@@ -1,12 +1,14 @@
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from copilot.settings import Settings
 from tools.book.models import Customer, Policy
 from tools.catalogue.loader import load_catalogue
-from tools.gaps.peers import peer_average_limits, peer_holding_rates
+from tools.gaps.peers import PeerRate, peer_average_limits, peer_holding_rates
 from tools.profile.records import in_force
 
 
@@ -44,3 +46,26 @@ def test_a_rate_unpacks_as_rate_and_peer_count(book_session: Session) -> None:
 def test_average_limits_are_positive(book_session: Session) -> None:
     limits = peer_average_limits(book_session)
     assert all(avg > 0 and n > 0 for group in limits.values() for avg, n in group.values())
+
+
+def test_a_new_policy_is_seen_by_the_next_call(
+    fresh_book: Callable[[int], tuple[Settings, Session]], as_of: date
+) -> None:
+    _, session = fresh_book(30)
+    nordic_it = ("it_services", "small")
+    before = peer_holding_rates(session, as_of)[nordic_it].get("EVENT", PeerRate(0.0, 0))
+    session.add(
+        Policy(
+            customer_id="S000001",
+            product_code="EVENT",
+            status="active",
+            annual_premium_eur=500.0,
+            limit_eur=250_000,
+            deductible_eur=1000,
+            start_date=date(as_of.year - 1, 1, 1),
+            renewal_date=date(as_of.year + 1, 1, 1),
+        )
+    )
+    session.commit()
+    after = peer_holding_rates(session, as_of)[nordic_it]["EVENT"]
+    assert after.holders == before.holders + 1

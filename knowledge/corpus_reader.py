@@ -23,7 +23,8 @@ from tools.errors import CopilotError
 CORPUS_DIR = Path(__file__).parent / "corpus"
 COUNTRIES = ("SE", "NO", "DK", "FI", "IS")
 ALL = "ALL"
-CHUNKER_VERSION = "1"
+CHUNKER_VERSION = "2"
+_PREAMBLE_MAX_CHARS = 400
 _HEADING = re.compile(r"^(#{1,3})\s+(.+?)\s*#*\s*$")
 
 DocType = Literal["product", "compliance", "playbook"]
@@ -134,7 +135,15 @@ def _sections(body: str) -> list[tuple[str, list[str]]]:
         trail = {lvl: text for lvl, text in trail.items() if lvl < level}
         trail[level] = title
         sections.append((" > ".join(trail[lvl] for lvl in sorted(trail)), []))
-    return [(heading, lines) for heading, lines in sections if "\n".join(lines).strip()]
+    sections = [(heading, lines) for heading, lines in sections if "\n".join(lines).strip()]
+    # A short preamble (the disclaimer) would be a chunk that answers nothing: it leads the
+    # first section instead, so every document's first passage still carries it.
+    if len(sections) > 1 and sections[0][0] == "Overview":
+        preamble = "\n".join(sections[0][1]).strip()
+        if len(preamble) <= _PREAMBLE_MAX_CHARS:
+            heading, lines = sections[1]
+            sections = [(heading, [preamble, "", *lines]), *sections[2:]]
+    return sections
 
 
 def _split_paragraphs(text: str, max_chars: int) -> list[str]:

@@ -22,6 +22,7 @@ ProgressCallback = Callable[[int, int, str], None]
 """Called as ``progress(done, total, doc_id)`` after each document."""
 
 Metadata = dict[str, str | int | float | bool]
+_DOCS_PER_WRITE = 8  # documents embedded together: fewer, fuller batches; progress stays live
 
 
 class IngestReport(BaseModel):
@@ -86,18 +87,23 @@ def _stored_documents(settings: Settings) -> dict[str, tuple[str, list[str]]]:
     return by_doc
 
 
-def _write_document(doc: Document, old_ids: list[str], settings: Settings) -> None:
+def _write_documents(docs: list[tuple[Document, list[str]]], settings: Settings) -> None:
+    """Replace the chunks of several documents in one embedding pass (old ids -> new ids)."""
     collection = get_collection(settings)
-    sections = chunk_document(doc)
-    ids = [f"{doc.doc_id}@{doc.version}#{s.index}" for s in sections]
-    stale = sorted(set(old_ids) - set(ids))
+    ids: list[str] = []
+    texts: list[str] = []
+    metadatas: list[Metadata] = []
+    stale: set[str] = set()
+    for doc, old_ids in docs:
+        sections = chunk_document(doc)
+        new_ids = [f"{doc.doc_id}@{doc.version}#{s.index}" for s in sections]
+        stale.update(set(old_ids) - set(new_ids))
+        ids += new_ids
+        texts += [s.text for s in sections]
+        metadatas += [chunk_metadata(doc, s.index, s.heading) for s in sections]
     if stale:
-        collection.delete(ids=stale)
-    collection.upsert(
-        ids=ids,
-        documents=[s.text for s in sections],
-        metadatas=[chunk_metadata(doc, s.index, s.heading) for s in sections],
-    )
+        collection.delete(ids=sorted(stale))
+    collection.upsert(ids=ids, documents=texts, metadatas=metadatas)  # type: ignore[arg-type]
 
 
 def ingest_corpus(
@@ -109,7 +115,7 @@ def ingest_corpus(
 
     Args:
         settings: Settings to use; default the process settings.
-        progress: Optional callback ``progress(done, total, doc_id)`` after each document.
+        progress: Optional callback ``progress(done, total, doc_id)`` as documents complete.
         corpus_dir: Root of the Markdown corpus (tests point it at a temporary copy).
 
     Returns:
@@ -120,15 +126,23 @@ def ingest_corpus(
     docs = load_corpus(corpus_dir)
     stored = _stored_documents(settings)
     report = IngestReport(documents=len(docs), chunks=0, corpus_hash=corpus_hash(docs), seconds=0)
-    for done, doc in enumerate(docs, start=1):
+    pending: list[tuple[Document, list[str]]] = []
+    for doc in docs:
         stored_sha, old_ids = stored.pop(doc.doc_id, ("", []))
         if stored_sha == doc.sha256:
             report.unchanged += 1
         else:
-            _write_document(doc, old_ids, settings)
+            pending.append((doc, old_ids))
             (report.replaced if old_ids else report.added).append(doc.doc_id)
+    done = report.unchanged
+    for start in range(0, len(pending), _DOCS_PER_WRITE):
+        group = pending[start : start + _DOCS_PER_WRITE]
+        _write_documents(group, settings)
+        done += len(group)
         if progress is not None:
-            progress(done, len(docs), doc.doc_id)
+            progress(done, len(docs), group[-1][0].doc_id)
+    if progress is not None and not pending:
+        progress(len(docs), len(docs), "up to date")
     for doc_id, (_, old_ids) in sorted(stored.items()):
         get_collection(settings).delete(ids=old_ids)
         report.removed.append(doc_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -47,6 +48,10 @@ class RetrievalReport(BaseModel):
     mrr: float = Field(description="Mean reciprocal rank within k.")
     p50_latency_ms: float = Field(description="Median query latency, ms.")
     p95_latency_ms: float = Field(description="95th percentile query latency, ms.")
+    load_average_1m: float = Field(
+        description="1-minute load average when the run ended: latency is only comparable on a"
+        " quiet machine (this 2-core box is shared with other jobs)."
+    )
     thresholds: Thresholds = Field(description="Pass marks applied.")
     failures: list[str] = Field(description="Thresholds missed; empty when the suite passed.")
     results: list[QuestionResult] = Field(description="Per-question results.")
@@ -67,7 +72,7 @@ class RetrievalReport(BaseModel):
             f"recall@{self.k} {self.recall_at_k:.3f} (threshold {self.thresholds.recall_at_k})",
             f"MRR {self.mrr:.3f}",
             f"latency p50 {self.p50_latency_ms:.1f} ms, p95 {self.p95_latency_ms:.1f} ms "
-            f"(threshold {self.thresholds.p95_latency_ms} ms)",
+            f"(threshold {self.thresholds.p95_latency_ms} ms; load average {self.load_average_1m})",
             f"questions not fully recalled: {', '.join(missed) or 'none'}",
             "PASSED" if self.passed else "FAILED: " + "; ".join(self.failures),
         ]
@@ -141,6 +146,7 @@ def build_report(
         mrr=round(mrr, 4),
         p50_latency_ms=round(percentile_ms(latencies, 50), 2),
         p95_latency_ms=round(p95, 2),
+        load_average_1m=round(os.getloadavg()[0], 2),
         thresholds=dataset.thresholds,
         failures=threshold_failures(recall, p95, dataset.thresholds, dataset.k),
         results=results,

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import pytest
+
+from copilot.settings import Settings
+from knowledge.ingest import IngestReport
+from knowledge.search import InvalidSearch, SearchMode, search, where_filter
+from tools.errors import UnknownProduct
+
+
+@pytest.mark.parametrize("mode", ["dense", "hybrid"])
+def test_cyber_question_ranks_cyber_sheet_above_fleet(
+    small_store: Settings, mode: SearchMode
+) -> None:
+    chunks = search(
+        "cyber attack data breach cover", types=["product"], k=4, mode=mode, settings=small_store
+    )
+    docs = [c.doc_id for c in chunks]
+    assert docs[0] == "product-cyber"
+    assert "product-fleet" not in docs or docs.index("product-cyber") < docs.index("product-fleet")
+
+
+def test_chunk_carries_citation_fields(small_store: Settings) -> None:
+    chunk = search("ransomware", k=1, settings=small_store)[0]
+    assert chunk.chunk_id.startswith(f"{chunk.doc_id}@{chunk.version}#")
+    assert chunk.products == ["CYBER"] and chunk.type == "product"
+    assert chunk.section and chunk.text.startswith(chunk.title)
+
+
+def test_product_filter_returns_only_that_product(small_store: Settings) -> None:
+    chunks = search("what is excluded", products=["FLEET"], k=5, settings=small_store)
+    assert chunks and {c.doc_id for c in chunks} == {"product-fleet"}
+
+
+def test_type_filter_returns_only_that_type(small_store: Settings) -> None:
+    chunks = search("cyber insurance", types=["compliance"], k=5, settings=small_store)
+    assert chunks and {c.type for c in chunks} == {"compliance"}
+
+
+def test_country_filter_keeps_all_country_documents(small_store: Settings) -> None:
+    chunks = search("email consent", countries=["DK"], k=10, settings=small_store)
+    docs = {c.doc_id for c in chunks}
+    assert "compliance-consent-sweden" not in docs
+    assert docs <= {"product-cyber", "product-fleet"} and docs
+
+
+def test_country_filter_matches_the_country_document(small_store: Settings) -> None:
+    chunks = search("email consent", countries=["SE"], types=["compliance"], settings=small_store)
+    assert {c.doc_id for c in chunks} == {"compliance-consent-sweden"}
+
+
+def test_at_most_two_passages_per_document(small_store: Settings) -> None:
+    chunks = search("cyber cover", k=5, settings=small_store)
+    assert max(sum(c.doc_id == d for c in chunks) for d in {c.doc_id for c in chunks}) <= 2
+
+
+def test_filters_become_a_chroma_where_clause() -> None:
+    where = where_filter([["p_CYBER", "p_PI"], ["c_SE"]])
+    assert where == {
+        "$and": [
+            {"$or": [{"p_CYBER": {"$eq": True}}, {"p_PI": {"$eq": True}}]},
+            {"c_SE": {"$eq": True}},
+        ]
+    }
+
+
+def test_empty_query_is_refused(small_store: Settings) -> None:
+    with pytest.raises(InvalidSearch, match="empty"):
+        search("  ", settings=small_store)
+
+
+def test_unknown_country_is_refused(small_store: Settings) -> None:
+    with pytest.raises(InvalidSearch, match="XX"):
+        search("consent", countries=["XX"], settings=small_store)
+
+
+def test_unknown_product_is_refused(small_store: Settings) -> None:
+    with pytest.raises(UnknownProduct):
+        search("cover", products=["NOPE"], settings=small_store)
+
+
+@pytest.mark.slow
+def test_full_corpus_answers_the_bundle_email_question(
+    full_store: tuple[Settings, IngestReport],
+) -> None:
+    settings, _ = full_store
+    docs = [
+        c.doc_id
+        for c in search("Can I mention the bundle discount by email in Sweden?", settings=settings)
+    ]
+    assert "compliance-consent-sweden" in docs and "compliance-bundles-separate-prices" in docs

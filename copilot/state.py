@@ -56,7 +56,8 @@ class Recommendation(BaseModel):
     product: str = Field(description="Catalogue product code.")
     rank: int = Field(description="1 = present first.")
     reasons: list[str] = Field(description="Why this action, from the tools.")
-    channel: str | None = Field(None, description="Channel the decision tool chose.")
+    channel: str | None = Field(None, description="Contact channel from preference and history.")
+    delivery: str | None = Field(None, description="advisor_call, automated_email or portal.")
     action: str | None = Field(None, description="Kind of action, e.g. cross_sell or renewal.")
     due: str | None = Field(None, description="When to act (ISO date or time), if the tool says.")
     score: float | None = Field(None, description="Arbitration score.")
@@ -122,8 +123,10 @@ class TurnState(TypedDict, total=False):
     """Wall time spent inside tools and retrieval (for the overhead benchmark)."""
     chunks: list[Chunk]
     """Retrieved knowledge passages; the only citable sources."""
+    actions: list[Recommendation]
+    """Every chosen next-best action (reviews and consultations too), in arbitration order."""
     recommendations: list[Recommendation]
-    """Arbitrated actions, best first."""
+    """Chosen product recommendations (products not held), ranked 1..n."""
     suppressed: list[SuppressedAction]
     """Suppressed candidates with the rule that suppressed them."""
     draft: Draft

@@ -41,7 +41,12 @@ class TurnResult(BaseModel):
     plan: Plan = Field(description="The understood request.")
     tools_called: list[str] = Field(description="Tool names in the order they ran.")
     tool_errors: list[ToolError] = Field(description="Expected tool errors the turn went past.")
-    recommendations: list[Recommendation] = Field(description="Arbitrated actions, best first.")
+    recommendations: list[Recommendation] = Field(
+        description="Chosen product recommendations (not held), ranked 1..n."
+    )
+    actions: list[Recommendation] = Field(
+        description="Every chosen next-best action with a product (reviews too), arbitration rank."
+    )
     suppressed: list[SuppressedAction] = Field(description="Suppressed candidates and rules.")
     draft: DraftPublic | None = Field(description="The draft awaiting approval.")
     passed: bool = Field(description="The draft passed the compliance gate.")
@@ -96,6 +101,7 @@ def turn_result(state: TurnState, *, waiting: bool, model: str | None) -> TurnRe
         tools_called=state.get("tools_called", []),
         tool_errors=state.get("tool_errors", []),
         recommendations=state.get("recommendations", []),
+        actions=state.get("actions", []),
         suppressed=state.get("suppressed", []),
         draft=_draft_public(state),
         passed=bool(report and report.passed),

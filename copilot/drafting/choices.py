@@ -29,8 +29,8 @@ def decide_channel(state: TurnState) -> Channel:
         return "talking_points"
     if plan.intent == "prepare_call":
         return "call_script"
-    recommendations = state.get("recommendations", [])
-    chosen = recommendations[0].channel if recommendations else None
+    ranked = state.get("recommendations", []) or state.get("actions", [])
+    chosen = ranked[0].channel if ranked else None
     preferred = chosen or state["customer"].preferred_channel
     return CHANNEL_BY_PREFERENCE.get(preferred, "email")
 
@@ -58,4 +58,4 @@ def draft_products(state: TurnState) -> list[str]:
     if plan.products:
         return list(plan.products)[:MAX_DRAFT_PRODUCTS]
     recommended = [r.product for r in state.get("recommendations", [])]
-    return recommended[:MAX_DRAFT_PRODUCTS]
+    return list(dict.fromkeys(recommended))[:MAX_DRAFT_PRODUCTS]

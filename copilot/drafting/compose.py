@@ -26,16 +26,27 @@ class ComposedDraft(BaseModel):
     template: PromptRef = Field(description="Template id, version and hash.")
 
 
-def _product_lines(template: DraftTemplate, point: ProductPoint, insurer: str) -> list[str]:
-    """Return the lines describing one product: cover, main exclusion, indicative price."""
-    lines = [
-        template.product.format(name=point.name, description=point.description, cite=point.cite)
-    ]
+def _product_lines(
+    template: DraftTemplate, point: ProductPoint, insurer: str, bundled: bool
+) -> list[str]:
+    """Return the lines of one product: cover (or its separate price in a bundle), exclusion.
+
+    In a bundle each part's separate price stands next to its name (the gate wants a price
+    beside every part named), so the cover description, which may name other covers, is
+    left to the cited product sheet.
+    """
+    if bundled and point.price:
+        priced = template.product_priced.format(name=point.name, price=point.price, cite=point.cite)
+        lines = [priced]
+    else:
+        lines = [
+            template.product.format(name=point.name, description=point.description, cite=point.cite)
+        ]
     if point.exclusion and point.exclusion_cite:
         lines.append(
             template.exclusion.format(exclusion=point.exclusion, cite=point.exclusion_cite)
         )
-    if point.price:
+    if point.price and not bundled:
         lines.append(template.price.format(price=point.price, insurer=insurer))
     return lines
 
@@ -66,9 +77,10 @@ def compose_draft(draft: DraftInput) -> ComposedDraft:
         template.intro_sales if draft.sales_allowed and draft.products else template.intro_review,
     ]
     lines += [template.note.format(note=note) for note in draft.notes]
+    bundled = draft.bundle is not None and draft.sales_allowed
     for point in draft.products:
-        lines += _product_lines(template, point, draft.insurer)
-    if draft.bundle and draft.sales_allowed:
+        lines += _product_lines(template, point, draft.insurer, bundled)
+    if draft.bundle and bundled:
         lines.append(
             template.bundle.format(
                 name=draft.bundle.name, total=draft.bundle.total, saving=draft.bundle.saving or ""

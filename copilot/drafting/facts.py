@@ -25,11 +25,23 @@ def product_chunk(chunks: Sequence[Chunk], code: str, section_word: str) -> Chun
     return None
 
 
+def names_a_product(text: str) -> bool:
+    """Return whether a text names a catalogue product (by name, CODE or "cyber")."""
+    folded = text.casefold()
+    for code, product in load_catalogue().products.items():
+        if product.name.casefold() in folded or re.search(rf"\b{re.escape(code)}\b", text):
+            return True
+    return "cyber" in folded
+
+
 def main_exclusion(chunk: Chunk) -> str | None:
-    """Return the first listed exclusion without figures (figures must come from tools)."""
+    """Return the first listed exclusion with no figure and no other product named.
+
+    Figures must come from tools, and a product named in passing would read as an offer.
+    """
     for bullet in _BULLET.findall(chunk.text):
         text = bullet.strip()
-        if not _DIGIT.search(text):
+        if not _DIGIT.search(text) and not names_a_product(text):
             return text if text.endswith(".") else f"{text}."
     return None
 
@@ -40,7 +52,7 @@ def format_eur(amount: float) -> str:
     return f"EUR {whole:,}" if abs(amount - whole) < 0.005 else f"EUR {amount:,.2f}"
 
 
-def _product_point(code: str, chunks: Sequence[Chunk], price: float | None) -> ProductPoint | None:
+def _product_point(code: str, chunks: Sequence[Chunk], price: str | None) -> ProductPoint | None:
     cover = product_chunk(chunks, code, "cover") or product_chunk(chunks, code, "")
     if cover is None:
         return None  # nothing retrieved to cite: the drafter does not talk about it
@@ -54,26 +66,45 @@ def _product_point(code: str, chunks: Sequence[Chunk], price: float | None) -> P
         cite=cover.chunk_id,
         exclusion=exclusion,
         exclusion_cite=excluded.chunk_id if exclusion and excluded else None,
-        price=format_eur(price) if price is not None else None,
+        price=price,
     )
 
 
-def quoted_prices(quote: dict[str, Any] | None) -> dict[str, float]:
-    """Return the indicative annual premium per product from the quote tool's output."""
+RANGE_WORDS: dict[str, str] = {"en": "to", "sv": "till", "nb": "til", "da": "til", "fi": "-"}
+"""How a price range reads in each template language ("EUR 1,200 to EUR 1,500")."""
+
+
+def price_range(low: float, high: float, language: str) -> str:
+    """Format an indicative range exactly as the quote tool gave it."""
+    if low == high:
+        return format_eur(low)
+    return f"{format_eur(low)} {RANGE_WORDS.get(language, 'to')} {format_eur(high)}"
+
+
+def quoted_prices(quote: dict[str, Any] | None, language: str) -> dict[str, str]:
+    """Return the indicative annual premium range of each eligible quoted product."""
     if not quote:
         return {}
-    return {line["product"]: float(line["annual_premium_eur"]) for line in quote.get("lines", [])}
+    return {
+        line["product"]: price_range(line["premium_low_eur"], line["premium_high_eur"], language)
+        for line in quote.get("lines", [])
+        if line.get("eligible", True)
+    }
 
 
-def quoted_bundle(quote: dict[str, Any] | None) -> BundlePoint | None:
-    """Return the bundle price from the quote tool's output, if it priced one."""
+def quoted_bundle(
+    quote: dict[str, Any] | None, language: str, presented: Sequence[str]
+) -> BundlePoint | None:
+    """Return the quoted bundle price and saving when every part of it is presented."""
     bundle = (quote or {}).get("bundle")
-    if not bundle:
+    if not bundle or not set(bundle["products"]) <= set(presented):
         return None
     return BundlePoint(
         name=bundle["name"],
-        total=format_eur(bundle["total_eur"]),
-        saving=format_eur(bundle["saving_eur"]) if bundle.get("saving_eur") else None,
+        total=price_range(
+            bundle["bundle_total_low_eur"], bundle["bundle_total_high_eur"], language
+        ),
+        saving=price_range(bundle["saving_low_eur"], bundle["saving_high_eur"], language),
     )
 
 
@@ -90,7 +121,7 @@ def build_draft_input(
     notes: list[str] | None = None,
 ) -> DraftInput:
     """Assemble what the drafter may say; prices only when sales contact is allowed."""
-    prices = quoted_prices(facts.get("quote")) if sales_allowed else {}
+    prices = quoted_prices(facts.get("quote"), language) if sales_allowed else {}
     points = [_product_point(code, chunks, prices.get(code)) for code in products]
     return DraftInput(
         channel=channel,
@@ -98,7 +129,11 @@ def build_draft_input(
         customer_name=customer.name,
         insurer=insurer,
         products=[p for p in points if p is not None],
-        bundle=quoted_bundle(facts.get("quote")) if sales_allowed else None,
+        bundle=quoted_bundle(
+            facts.get("quote"), language, [p.code for p in points if p and p.price]
+        )
+        if sales_allowed
+        else None,
         sales_allowed=sales_allowed,
         notes=notes or [],
     )

@@ -21,6 +21,9 @@ logger = logging.getLogger(__name__)
 StreamWriter = Callable[[Any], None]
 """LangGraph's custom stream writer (a no-op when the caller does not stream)."""
 
+LLM_LANGUAGE = "en"
+"""The LLM writes English (always supported); the offline templates write the customer's."""
+
 _CITATION = re.compile(r"\[([^\[\]\s]+@[^\[\]\s]+#\d+)\]")
 _SUBJECT = re.compile(r"^\s*subject:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
 
@@ -28,7 +31,7 @@ _SUBJECT = re.compile(r"^\s*subject:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
 def offline_draft(state: TurnState, insurer: str, *, attempt: int, sell: bool) -> Draft:
     """Compose the template draft from the turn's facts and retrieved passages."""
     channel = decide_channel(state)
-    notes = advisor_notes(state.get("recommendations", []))
+    notes = advisor_notes(state.get("actions", []))
     draft_input = build_draft_input(
         channel=channel,
         language=decide_language(state, channel),
@@ -38,7 +41,7 @@ def offline_draft(state: TurnState, insurer: str, *, attempt: int, sell: bool) -
         chunks=state.get("chunks", []),
         facts=state.get("facts", {}),
         sales_allowed=sell,
-        notes=notes if channel in ("talking_points", "call_script") else [],
+        notes=notes if channel == "talking_points" else [],
     )
     composed = compose_draft(draft_input)
     return Draft(
@@ -97,8 +100,8 @@ def llm_draft(
         LLMUnavailable: the model failed before or during the stream.
     """
     channel = decide_channel(state)
-    language = decide_language(state, channel)
-    request = f"{state['plan'].intent} for products {draft_products(state)}, language {language}"
+    language = LLM_LANGUAGE
+    request = f"{state['plan'].intent} for products {draft_products(state)}, in English"
     if findings:
         request += ". Revise: the compliance check found: " + " | ".join(findings)
     client = cast(LLMClient, llm)  # any LanguageModel; LLMClient is the production one

@@ -5,16 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from copilot.state import Recommendation, SuppressedAction, TurnState
+from tools.nba.models import PRODUCT_KINDS
 
 
-def _recommendation(ranked: dict[str, Any]) -> Recommendation:
+def _recommendation(ranked: dict[str, Any], rank: int) -> Recommendation:
     action = ranked["action"]
     reasons = [action["reason"], *ranked.get("reasons", [])]
     return Recommendation(
         product=action["product"],
-        rank=ranked["rank"],
+        rank=rank,
         reasons=list(dict.fromkeys(r for r in reasons if r)),
         channel=action.get("channel"),
+        delivery=ranked.get("delivery"),
         action=action.get("kind"),
         due=action.get("due_by"),
         score=ranked.get("score"),
@@ -31,12 +33,21 @@ def _suppressed(entry: dict[str, Any]) -> SuppressedAction | None:
 def recommend_actions(state: TurnState) -> dict[str, Any]:
     """Turn the decision tool's arbitration into ranked recommendations and suppressions.
 
-    Actions without a product (a consultation, a renewal review) stay in the facts for the
-    draft; only product actions are listed as recommendations.
+    Recommendations are the chosen actions that offer a product the customer does not hold
+    (cross-sell, incident outreach), ranked 1..n in arbitration order; reviews of held
+    products and consultations stay in ``actions`` with the arbitration's own rank.
     """
     arbitration = state.get("facts", {}).get("arbitrate")
     if not arbitration:
-        return {"recommendations": [], "suppressed": []}
+        return {"actions": [], "recommendations": [], "suppressed": []}
     chosen = [r for r in arbitration["chosen"] if r["action"].get("product")]
+    actions = [
+        _recommendation(r, r["rank"]) for r in arbitration["chosen"] if r["action"].get("product")
+    ]
+    offers = [r for r in chosen if r["action"]["kind"] in PRODUCT_KINDS]
     suppressed = [s for s in map(_suppressed, arbitration["suppressed"]) if s is not None]
-    return {"recommendations": [_recommendation(r) for r in chosen], "suppressed": suppressed}
+    return {
+        "actions": actions,
+        "recommendations": [_recommendation(r, n) for n, r in enumerate(offers, start=1)],
+        "suppressed": suppressed,
+    }

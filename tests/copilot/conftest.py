@@ -1,0 +1,163 @@
+"""Graph fixtures: a private book with an ingested knowledge store, and a scripted fake LLM."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import BaseModel
+
+from copilot.llm.errors import LLMUnavailable
+from copilot.llm.planning import PlanProposal
+from copilot.llm.result import Generation, StructuredGeneration
+from copilot.settings import Settings
+from knowledge import ingest_corpus
+from prompts.registry import PromptRef
+from tools.book.db import migrate, session_factory
+from tools.book.generator import BookSpec, generate_book
+
+AS_OF = date(2026, 11, 22)
+NOW = datetime(2026, 11, 22, 9, 0)
+SEED_ADVISOR = "ADV-001"
+
+
+def _copy_data_dir(source: Path, target: Path) -> None:
+    """Copy a data dir; the SQLite book through the backup API (its WAL may be open)."""
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("copilot.db*"))
+    with (
+        sqlite3.connect(source / "copilot.db") as src,
+        sqlite3.connect(target / "copilot.db") as dst,
+    ):
+        src.backup(dst)
+
+
+def _ingested_store(request: pytest.FixtureRequest, target: Settings) -> None:
+    """Ingest the corpus into ``target``, reusing pytest's cache of an earlier ingest.
+
+    Ingest is idempotent (unchanged documents are skipped by hash), so a cached store that
+    is up to date costs a hash check; a changed corpus is re-ingested for real.
+    """
+    cache = Settings(data_dir=Path(request.config.cache.mkdir("copilot-knowledge")))
+    cache.ensure_dirs()
+    ingest_corpus(cache)
+    shutil.copytree(cache.chroma_dir, target.chroma_dir, dirs_exist_ok=True)
+    ingest_corpus(target)
+
+
+@pytest.fixture(scope="session")
+def template_data_dir(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """Build once per session: a migrated book (300 + 5 seed customers) and the ingested corpus."""
+    data_dir = tmp_path_factory.mktemp("copilot-template")
+    settings = Settings(data_dir=data_dir)
+    settings.ensure_dirs()
+    migrate(settings)
+    with session_factory(settings)() as session:
+        generate_book(session, BookSpec(customers=300, seed=7, as_of=AS_OF))
+    _ingested_store(request, settings)
+    return data_dir
+
+
+@pytest.fixture(scope="session")
+def shared_settings(template_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Return settings of a session-wide copy for tests that only ask (no approvals)."""
+    target = tmp_path_factory.mktemp("copilot-shared") / "data"
+    _copy_data_dir(template_data_dir, target)
+    return Settings(data_dir=target)
+
+
+@pytest.fixture
+def turn_settings(template_data_dir: Path, tmp_path: Path) -> Settings:
+    """Return settings of a private copy of the book and store (tests that write)."""
+    target = tmp_path / "data"
+    _copy_data_dir(template_data_dir, target)
+    return Settings(data_dir=target)
+
+
+@pytest.fixture
+def cli_env(turn_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
+    """Point the process settings (``get_settings``) at a private copy, for CLI tests."""
+    from copilot.settings import get_settings
+
+    monkeypatch.setenv("COPILOT_DATA_DIR", str(turn_settings.data_dir))
+    monkeypatch.delenv("COPILOT_DATABASE_URL", raising=False)
+    monkeypatch.delenv("COPILOT_LLM_BASE_URL", raising=False)
+    get_settings.cache_clear()
+    yield turn_settings
+    get_settings.cache_clear()
+
+
+FAKE_PROMPT = PromptRef(id="fake", version=1, sha256="0" * 64)
+
+
+class FakeStream:
+    """A streamed completion that yields scripted deltas (or raises mid-stream)."""
+
+    def __init__(self, text: str, prompt: PromptRef, model: str) -> None:
+        self._text, self._prompt, self._model = text, prompt, model
+        self.generation: Generation | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        for word in self._text.split(" "):
+            yield word + " "
+        self.generation = Generation(
+            text=self._text, prompt=self._prompt, model=self._model, latency_ms=1.0
+        )
+
+
+class ScriptedLLM:
+    """A fake LLM with the adapter's interface: returns scripted answers, records calls.
+
+    Args:
+        plans: Plan proposals (or exceptions) returned by ``structured``, in order.
+        drafts: Draft texts, functions of the prompt variables returning one, or exceptions,
+            returned by ``stream``/``complete`` in order.
+    """
+
+    model = "fake-model"
+
+    def __init__(self, plans: list[Any] | None = None, drafts: list[Any] | None = None) -> None:
+        self.plans = list(plans or [])
+        self.drafts = list(drafts or [])
+        self.calls: list[dict[str, Any]] = []
+
+    def structured(
+        self, prompt: Any, variables: dict[str, Any], schema: type[BaseModel], **_: Any
+    ) -> StructuredGeneration[Any]:
+        self.calls.append({"kind": "structured", "prompt": prompt.id, "variables": variables})
+        answer = self.plans.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        proposal = PlanProposal.model_validate(answer)
+        return StructuredGeneration[PlanProposal](
+            parsed=proposal,
+            text=proposal.model_dump_json(),
+            prompt=prompt.ref,
+            model=self.model,
+            latency_ms=1.0,
+        )
+
+    def stream(self, prompt: Any, variables: dict[str, Any], **_: Any) -> FakeStream:
+        self.calls.append({"kind": "stream", "prompt": prompt.id, "variables": variables})
+        answer = self.drafts.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        text = answer(variables) if callable(answer) else answer
+        return FakeStream(text, prompt.ref, self.model)
+
+    def complete(self, prompt: Any, variables: dict[str, Any], **_: Any) -> Generation:
+        stream = self.stream(prompt, variables)
+        list(stream)
+        assert stream.generation is not None
+        return stream.generation
+
+
+def unavailable(reason: str = "timeout") -> LLMUnavailable:
+    """Return the adapter's typed fault, as the fake raises it."""
+    return LLMUnavailable(reason, "scripted fault")  # type: ignore[arg-type]

@@ -1,0 +1,67 @@
+"""Gate failure -> one automatic revision -> pass; failing twice escalates to a human."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from copilot.settings import Settings
+from copilot.turn import run_turn
+from tests.copilot.conftest import NOW, SEED_ADVISOR, ScriptedLLM
+
+PLAN = {
+    "intent": "draft_outreach",
+    "products": ["CYBER"],
+    "channel": "email",
+    "tools": ["customer_profile", "coverage_gaps", "next_best_actions", "arbitrate", "quote"],
+}
+
+
+def _first_chunk(variables: dict[str, Any]) -> str:
+    return variables["documents"].split("]")[0].lstrip("[")
+
+
+def clean_email(variables: dict[str, Any]) -> str:
+    cid = _first_chunk(variables)
+    insurer = variables["insurer"]
+    return (
+        f"Subject: Marketing from {insurer}: cyber cover\n\n"
+        f"Marketing message from {insurer}. Dear customer, we suggest Cyber liability for your "
+        f"business [{cid}]. Main exclusion: war and infrastructure failure are not covered "
+        f"[{cid}]. The insurer that carries the risk is {insurer}. You can object to marketing "
+        "or unsubscribe at any time by replying STOP."
+    )
+
+
+def promising_email(variables: dict[str, Any]) -> str:
+    return clean_email(variables).replace(
+        "Dear customer,", "Dear customer, you are guaranteed payout;"
+    )
+
+
+def test_failed_draft_is_revised_once_and_passes(shared_settings: Settings) -> None:
+    llm = ScriptedLLM(plans=[PLAN], drafts=[promising_email, clean_email])
+
+    result = run_turn(
+        shared_settings, SEED_ADVISOR, "S000001", "email about cyber", now=NOW, llm=llm
+    )
+
+    assert result.passed
+    assert result.draft is not None and result.draft.attempt == 2
+    assert result.draft.source == "llm"
+    assert not result.escalated
+    revision = [c for c in llm.calls if c["kind"] == "stream"][1]
+    assert "claims.absolute" in revision["variables"]["request"]
+
+
+def test_draft_failing_twice_is_escalated_with_findings(shared_settings: Settings) -> None:
+    llm = ScriptedLLM(plans=[PLAN], drafts=[promising_email, promising_email])
+
+    result = run_turn(
+        shared_settings, SEED_ADVISOR, "S000001", "email about cyber", now=NOW, llm=llm
+    )
+
+    assert not result.passed
+    assert result.escalated
+    assert {f.rule for f in result.findings} >= {"claims.absolute"}
+    assert result.approval_id is not None
+    assert any("Escalated" in notice for notice in result.notices)

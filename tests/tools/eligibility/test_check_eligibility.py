@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from copilot.settings import Settings
-from tools.book.models import Claim, Customer
+from tools.book.models import Claim
 from tools.eligibility import check_eligibility
 from tools.eligibility.pack import load_eligibility_rules
 from tools.errors import InvalidDate, UnknownCustomer, UnknownProduct
@@ -45,53 +45,6 @@ def test_bi_without_property_fails_its_prerequisite(book_session: Session) -> No
     result = check_eligibility(book_session, NORDIC_IT, "BI")
     assert result.failed == ["prerequisites_held"]
     assert "not held: PROPERTY" in next(r.detail for r in result.rules if not r.passed)
-
-
-def test_a_prerequisite_quoted_together_satisfies_the_rule(fresh_book: Fresh) -> None:
-    _, session = fresh_book(5)
-    session.get(Customer, OSLO).industry_code = "retail"  # type: ignore[union-attr]
-    session.commit()
-    assert "prerequisites_held" in _failed(session, OSLO, "PRODUCT_LIABILITY")
-    assert "prerequisites_held" not in _failed(
-        session, OSLO, "PRODUCT_LIABILITY", quoted_with=["GL"]
-    )
-
-
-def test_headcount_outside_the_target_market_fails(fresh_book: Fresh) -> None:
-    _, session = fresh_book(5)
-    session.get(Customer, OSLO).employees = 4  # type: ignore[union-attr]
-    session.commit()
-    assert _failed(session, OSLO, "DO") == ["size_in_target_market"]
-
-
-def test_a_product_not_sold_in_the_country_fails(fresh_book: Fresh) -> None:
-    _, session = fresh_book(5)
-    customer = session.get(Customer, "S000002")
-    assert customer is not None
-    customer.country = "IS"
-    session.commit()
-    assert "country_available" in _failed(session, "S000002", "TRADE_CREDIT")
-
-
-def test_an_excluded_industry_fails(fresh_book: Fresh) -> None:
-    _, session = fresh_book(5)
-    session.get(Customer, STOCKHOLM).industry_code = "construction"  # type: ignore[union-attr]
-    session.commit()
-    assert "industry_not_excluded" in _failed(session, STOCKHOLM, "BI")
-
-
-def test_an_objection_to_marketing_fails(fresh_book: Fresh) -> None:
-    _, session = fresh_book(5)
-    session.get(Customer, NORDIC_IT).objection_to_marketing = True  # type: ignore[union-attr]
-    session.commit()
-    assert _failed(session, NORDIC_IT, "CYBER") == ["no_objection_to_marketing"]
-
-
-def test_a_care_flag_fails(fresh_book: Fresh) -> None:
-    _, session = fresh_book(5)
-    session.get(Customer, NORDIC_IT).care_flag = True  # type: ignore[union-attr]
-    session.commit()
-    assert _failed(session, NORDIC_IT, "CYBER") == ["no_care_flag"]
 
 
 def test_an_open_claim_fails(fresh_book: Fresh, as_of: date) -> None:

@@ -102,3 +102,18 @@ def test_comparisons_warn(text: str, language: str) -> None:
     draft = make_draft(text, channel="talking_points", language=language)
     report = check_draft(draft, {}, make_context(channel="talking_points", language=language))
     assert ("claims.comparison", "warn") in {(f.rule, f.severity) for f in report.findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("You can always pay monthly.", "en"),
+        ("Let's pin down a time for the review.", "en"),
+        ("Our credentials as an insurer speak for themselves.", "en"),
+        ("Du kan alltid betala månadsvis.", "sv"),
+        ("Voit aina maksaa kuukausittain.", "fi"),
+        ("Best regards, your advisor.", "en"),
+    ],
+)
+def test_ordinary_phrases_are_not_flagged(text: str, language: str) -> None:
+    assert _rules(text, language) == []

@@ -23,6 +23,7 @@ from tools.nba.event_triggers import (
 from tools.nba.frames import BookFrames
 from tools.nba.growth import describe_growth, growth_signals
 from tools.nba.product_rules import (
+    fill_rule_text,
     growth_rules,
     incident_rules,
     quote_rules,
@@ -80,6 +81,18 @@ def _growth_actions(
     return pd.concat([consult, review], ignore_index=True)
 
 
+def _supporting_rules(rows: pd.DataFrame) -> pd.Series:
+    # Every rule that proposes the same (customer, product), as a sorted list: one bit per
+    # rule summed per group (column-wise), then each distinct bit mask named once.
+    names = sorted(rows["rule"].unique())
+    bits = rows["rule"].map({name: 1 << k for k, name in enumerate(names)})
+    keys = [rows["customer_id"], rows["product"]]
+    unique = ~rows.duplicated(["customer_id", "product", "rule"])
+    mask = bits.where(unique, 0).groupby(keys, sort=False).transform("sum")
+    lists = {m: [n for k, n in enumerate(names) if m >> k & 1] for m in mask.unique()}
+    return mask.map(lists)
+
+
 def _product_actions(
     frames: BookFrames,
     customers: pd.DataFrame,
@@ -95,7 +108,10 @@ def _product_actions(
         incident_rules(frames, customers, config),
         quote_rules(frames, customers, config, catalogue),
     ]
-    rows = pd.concat([p for p in parts if len(p)], ignore_index=True)
+    filled = [p for p in parts if len(p)]
+    if not filled:
+        return empty_candidates()
+    rows = pd.concat(filled, ignore_index=True)
     columns = Columns(customers, frames.policies, frames.claims, catalogue)
     rows = rows[eligible_rows(rows, columns, catalogue)]
     # A product already in the quote flow is not proposed again.
@@ -110,15 +126,12 @@ def _product_actions(
         ascending=[True, True, False, False],
         kind="stable",
     )
-    supporting = rows.groupby(["customer_id", "product"], sort=False)["rule"].agg(sorted)
+    supporting = _supporting_rules(rows)
     rows = rows.drop_duplicates(["customer_id", "product"], keep="first").copy()
+    fill_rule_text(rows, customers)
     rows["evidence"] = [
         e | {"supporting_rules": s}
-        for e, s in zip(
-            rows["evidence"],
-            supporting.loc[list(zip(rows["customer_id"], rows["product"], strict=True))],
-            strict=True,
-        )
+        for e, s in zip(rows["evidence"], supporting.loc[rows.index], strict=True)
     ]
     trigger = rows["trigger_kind"]
     now = pd.Timestamp(frames.now)
@@ -167,9 +180,8 @@ def detect_candidates(
         _growth_actions(frames, growth, config, growth_due, growth_urgency),
         _product_actions(frames, customers, growth, config, catalogue, growth_due, growth_urgency),
     ]
-    frame = pd.concat([p for p in parts if len(p)], ignore_index=True)
-    if frame.empty:
-        frame = empty_candidates()
+    filled = [p for p in parts if len(p)]
+    frame = pd.concat(filled, ignore_index=True) if filled else empty_candidates()
     return _enrich(frame, frames, config, catalogue, policy)
 
 

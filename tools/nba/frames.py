@@ -6,13 +6,14 @@ so both paths give identical answers; the batch simply asks for every customer a
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import and_, select
+from sqlalchemy import String, and_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from tools.book.models import BusinessEvent, Claim, ContactLog, Customer, Offer, Policy
@@ -20,6 +21,7 @@ from tools.book.models import BusinessEvent, Claim, ContactLog, Customer, Offer,
 # Events older than this never fire a trigger (the longest lookback in triggers.yaml is 90 days
 # of growth plus 12 baseline weeks of behaviour); a year keeps a margin.
 EVENT_HORIZON_DAYS = 365
+PORTAL_EVENTS = frozenset({"portal_login", "document_download"})
 CUSTOMER_COLUMNS = (
     Customer.id,
     Customer.name,
@@ -54,7 +56,24 @@ class BookFrames:
 
 def _frame(session: Session, query: Any, columns: list[str]) -> pd.DataFrame:
     rows = session.execute(query).all()
-    return pd.DataFrame.from_records(rows, columns=columns)
+    if not rows:
+        return pd.DataFrame({name: pd.Series(dtype=object) for name in columns})
+    values = zip(*rows, strict=True)
+    return pd.DataFrame({name: list(column) for name, column in zip(columns, values, strict=True)})
+
+
+def _raw(column: Any) -> Any:
+    # Dates, timestamps and JSON come back as driver values (ISO text on SQLite) and are parsed
+    # column-wise in pandas: per-row type processing dominates the read time otherwise.
+    return type_coerce(column, String)
+
+
+def _when(values: pd.Series) -> pd.Series:
+    return pd.to_datetime(values, format="ISO8601")
+
+
+def _payload(value: Any) -> dict[str, Any]:
+    return json.loads(value) if isinstance(value, str) else dict(value or {})
 
 
 @dataclass(frozen=True)
@@ -86,33 +105,43 @@ def _customers(session: Session, ids: Scope) -> pd.DataFrame:
 
 
 def _policies(session: Session, ids: Scope) -> pd.DataFrame:
-    cols = [Policy.customer_id, Policy.product_code, Policy.annual_premium_eur, Policy.renewal_date]
+    cols = [
+        Policy.customer_id,
+        Policy.product_code,
+        Policy.annual_premium_eur,
+        _raw(Policy.renewal_date),
+    ]
     query = _scoped(select(*cols).where(Policy.status == "active"), Policy.customer_id, ids)
     frame = _frame(session, query, ["customer_id", "product", "premium_eur", "renewal_date"])
-    frame["renewal_date"] = pd.to_datetime(frame["renewal_date"])
+    frame["renewal_date"] = _when(frame["renewal_date"])
     return frame
 
 
 def _claims(session: Session, ids: Scope, now: datetime) -> pd.DataFrame:
-    cols = [Claim.customer_id, Claim.product_code, Claim.claim_date, Claim.status]
+    cols = [Claim.customer_id, Claim.product_code, _raw(Claim.claim_date), Claim.status]
     query = _scoped(select(*cols).where(Claim.claim_date <= now.date()), Claim.customer_id, ids)
     frame = _frame(session, query, ["customer_id", "product", "claim_date", "status"])
-    frame["claim_date"] = pd.to_datetime(frame["claim_date"])
+    frame["claim_date"] = _when(frame["claim_date"])
     return frame
 
 
 def _events(session: Session, ids: Scope, now: datetime) -> pd.DataFrame:
-    cols = [BusinessEvent.customer_id, BusinessEvent.event_type, BusinessEvent.occurred_at]
+    cols = [BusinessEvent.customer_id, BusinessEvent.event_type, _raw(BusinessEvent.occurred_at)]
     window = and_(
         BusinessEvent.occurred_at <= now,
         BusinessEvent.occurred_at >= now - timedelta(days=EVENT_HORIZON_DAYS),
         BusinessEvent.customer_id.is_not(None),
     )
     query = _scoped(
-        select(*cols, BusinessEvent.payload).where(window), BusinessEvent.customer_id, ids
+        select(*cols, _raw(BusinessEvent.payload)).where(window), BusinessEvent.customer_id, ids
     )
     frame = _frame(session, query, ["customer_id", "event_type", "occurred_at", "payload"])
-    frame["occurred_at"] = pd.to_datetime(frame["occurred_at"])
+    frame["occurred_at"] = _when(frame["occurred_at"])
+    # Only growth, location and quote events carry a payload the triggers read.
+    frame["payload"] = [
+        {} if kind in PORTAL_EVENTS else _payload(value)
+        for kind, value in zip(frame["event_type"], frame["payload"], strict=True)
+    ]
     return frame
 
 
@@ -123,31 +152,45 @@ def _incidents(session: Session, now: datetime) -> pd.DataFrame:
         BusinessEvent.occurred_at <= now,
         BusinessEvent.occurred_at >= now - timedelta(days=EVENT_HORIZON_DAYS),
     )
-    query = select(BusinessEvent.occurred_at, BusinessEvent.payload).where(window)
+    query = select(_raw(BusinessEvent.occurred_at), _raw(BusinessEvent.payload)).where(window)
     frame = _frame(session, query, ["occurred_at", "payload"])
+    frame["payload"] = [_payload(value) for value in frame["payload"]]
     frame["industry"] = [p.get("industry") for p in frame["payload"]]
     frame["incident_kind"] = [p.get("kind") for p in frame["payload"]]
-    frame["occurred_at"] = pd.to_datetime(frame["occurred_at"])
+    frame["occurred_at"] = _when(frame["occurred_at"])
     return frame
 
 
 def _offers(session: Session, ids: Scope, now: datetime) -> pd.DataFrame:
-    cols = [Offer.customer_id, Offer.product_code, Offer.status, Offer.channel, Offer.presented_at]
+    cols = [
+        Offer.customer_id,
+        Offer.product_code,
+        Offer.status,
+        Offer.channel,
+        _raw(Offer.presented_at),
+    ]
     window = and_(
         Offer.presented_at <= now, Offer.presented_at >= now - timedelta(days=EVENT_HORIZON_DAYS)
     )
     query = _scoped(select(*cols).where(window), Offer.customer_id, ids)
     frame = _frame(session, query, ["customer_id", "product", "status", "channel", "presented_at"])
-    frame["presented_at"] = pd.to_datetime(frame["presented_at"])
+    frame["presented_at"] = _when(frame["presented_at"])
     return frame
 
 
 def _contacts(session: Session, ids: Scope, now: datetime) -> pd.DataFrame:
-    cols = [ContactLog.customer_id, ContactLog.channel, ContactLog.kind, ContactLog.contacted_at]
+    cols = [
+        ContactLog.customer_id,
+        ContactLog.channel,
+        ContactLog.kind,
+        _raw(ContactLog.contacted_at),
+    ]
     day_start = datetime.combine(now.date(), datetime.min.time())
     window = and_(ContactLog.contacted_at >= day_start, ContactLog.contacted_at <= now)
     query = _scoped(select(*cols).where(window), ContactLog.customer_id, ids)
-    return _frame(session, query, ["customer_id", "channel", "kind", "contacted_at"])
+    frame = _frame(session, query, ["customer_id", "channel", "kind", "contacted_at"])
+    frame["contacted_at"] = _when(frame["contacted_at"])
+    return frame
 
 
 def load_frames(

@@ -15,7 +15,16 @@ from tools.catalogue.loader import Catalogue
 from tools.nba.config import TriggerConfig
 from tools.nba.frames import BookFrames
 
-RULE_COLUMNS = ["customer_id", "product", "rule", "relevance", "trigger_kind", "evidence", "reason"]
+RULE_COLUMNS = [
+    "customer_id",
+    "product",
+    "rule",
+    "relevance",
+    "trigger_kind",
+    "evidence",
+    "reason",
+    "template",
+]
 
 
 def _explode(
@@ -26,25 +35,37 @@ def _explode(
     trigger: str,
     reason: str,
 ) -> pd.DataFrame:
+    # Evidence and reason are filled in after de-duplication (``fill_rule_text``): most rows
+    # are dropped by then, and building text per row is the expensive part.
     frame = pd.DataFrame(
-        {
-            "customer_id": customers["customer_id"].to_numpy(),
-            "product": products.to_numpy(),
-            "label": customers["label"].to_numpy(),
-            "employees": customers["employees"].to_numpy(),
-        }
+        {"customer_id": customers["customer_id"].to_numpy(), "product": products.to_numpy()}
     )
     frame = frame.explode("product").dropna(subset=["product"])
     frame["rule"], frame["relevance"], frame["trigger_kind"] = rule, relevance, trigger
-    frame["evidence"] = [
-        {"rule": rule, "industry": lb, "employees": int(e)}
-        for lb, e in zip(frame["label"], frame["employees"], strict=True)
+    frame["evidence"], frame["reason"], frame["template"] = None, None, reason
+    return frame.reindex(columns=RULE_COLUMNS)
+
+
+def fill_rule_text(rows: pd.DataFrame, customers: pd.DataFrame) -> None:
+    """Fill the evidence and reason of rule rows that carry only a reason template."""
+    lazy = rows["evidence"].isna().to_numpy()
+    firms = customers.set_index("customer_id")
+    ids = rows.loc[lazy, "customer_id"]
+    labels = ids.map(firms["label"]).to_numpy()
+    employees = ids.map(firms["employees"]).to_numpy()
+    subset = rows.loc[lazy]
+    evidence = [
+        {"rule": r, "industry": lb, "employees": int(e)}
+        for r, lb, e in zip(subset["rule"], labels, employees, strict=True)
     ]
-    frame["reason"] = [
-        reason.format(product=p, label=lb, employees=int(e))
-        for p, lb, e in zip(frame["product"], frame["label"], frame["employees"], strict=True)
+    reasons = [
+        t.format(product=p, label=lb, employees=int(e))
+        for t, p, lb, e in zip(
+            subset["template"], subset["product"], labels, employees, strict=True
+        )
     ]
-    return frame[RULE_COLUMNS]
+    rows.loc[lazy, "evidence"] = pd.Series(evidence, index=subset.index, dtype=object)
+    rows.loc[lazy, "reason"] = pd.Series(reasons, index=subset.index, dtype=object)
 
 
 def standing_rules(

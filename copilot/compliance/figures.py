@@ -4,7 +4,7 @@ What is *not* a figure (the structural whitelist, kept deliberately small):
 - list markers at the start of a line ("1.", "2)");
 - "24/7" (an availability phrase, not a quantity);
 - article/section references ("Art. 21", "§ 5", "section 3");
-- URLs, e-mail addresses, phone numbers written with a leading "+" or after "tel"/"phone";
+- URLs, e-mail addresses, phone numbers (a leading "+" or "0", or after "tel"/"phone");
 - bracketed citation markers ("[1]", "[kb:cyber-02]");
 - the word "one" and its Nordic equivalents standing alone (they are also articles).
 Every other number, including small counts written in digits or words, must be grounded.
@@ -51,6 +51,7 @@ _STRUCTURAL = re.compile(
     r"|(?:\b(?:art(?:icle|ikel|ikla)?|section|chapter|kap(?:itel)?|luku)\.?|§)\s*\d+(?:\(\d+\))*"
     r"|https?://\S+|www\.\S+|\S+@\S+\.\w+"
     r"|\+\d[\d \-()]{6,}\d"
+    r"|(?<![\w.,])0\d{1,3}[- ]\d{2,4}(?:[ -]?\d{2,4}){1,3}(?![\w])"
     r"|\b(?:tel|phone|puh|tlf|telefon)\.?:?\s*[\d \-+()]{6,}\d"
     r"|\[[^\]\n]{1,80}\]"
 )

@@ -54,7 +54,9 @@ class ComplianceContext(BaseModel):
     """What the tools know about the customer and the channel; identity never comes from text."""
 
     country: str = Field(description="Customer country code: SE, NO, DK, FI or IS.")
-    language: str = Field("en", description="Language of the message.")
+    language: str = Field(
+        "en", description="Customer language (the text is read in the draft's own language)."
+    )
     channel: Channel = Field(description="Outreach format being checked.")
     insurer_name: str = Field(description="The insurer that carries the risk.")
     retrieved_chunk_ids: list[str] | None = Field(

@@ -115,3 +115,10 @@ def test_facts_collect_numbers_strings_and_datetimes() -> None:
 
 def test_scaled_amount_matches_plain_fact() -> None:
     assert _ungrounded("Revenue grew to EUR 3.0M.", {"revenue_eur": 3000000}) == []
+
+
+@pytest.mark.parametrize(
+    "phone", ["08-123 45 67", "070-123 45 67", "+358 9 1234 5678", "tel. 33 12 34 56"]
+)
+def test_phone_numbers_are_not_figures(phone: str) -> None:
+    assert extract_figures(f"Call your advisor on {phone}.") == []

@@ -81,3 +81,13 @@ def test_unknown_customer_raises_a_typed_error(book_session: Session) -> None:
 def test_a_date_in_the_wrong_format_raises_invalid_date(book_session: Session) -> None:
     with pytest.raises(InvalidDate):
         check_eligibility(book_session, NORDIC_IT, "CYBER", now="2026/11/22")
+
+
+def test_quoted_with_reaches_the_prerequisite_rule(book_session: Session) -> None:
+    assert "prerequisites_held" in _failed(book_session, OSLO, "BI")
+    assert "prerequisites_held" not in _failed(book_session, OSLO, "BI", quoted_with=["PROPERTY"])
+
+
+def test_an_unknown_code_in_quoted_with_raises_a_typed_error(book_session: Session) -> None:
+    with pytest.raises(UnknownProduct):
+        check_eligibility(book_session, OSLO, "BI", quoted_with=["CASTLE"])

@@ -1,0 +1,20 @@
+from tools.catalogue.loader import load_catalogue
+from tools.gaps.pack import load_gap_rules
+
+
+def test_every_product_the_pack_names_is_in_the_catalogue() -> None:
+    pack, codes = load_gap_rules(), set(load_catalogue().codes)
+    named = {code for covers in pack.industry_key_covers.values() for code in covers}
+    for rule in [*pack.size_rules, *pack.growth_rules, *pack.limit_review_rules]:
+        named |= set(rule.products) | set(getattr(rule, "held_all", []))
+    assert named <= codes
+
+
+def test_every_industry_the_pack_names_is_in_the_catalogue() -> None:
+    assert set(load_gap_rules().industry_key_covers) <= set(load_catalogue().industries)
+
+
+def test_every_gap_kind_has_priority_points() -> None:
+    points = load_gap_rules().priority_points
+    kinds = {"mandatory", "industry_key", "industry_standard", "size_rule", "growth_rule"}
+    assert kinds | {"peer_benchmark", "inadequate_limit", "extra_reason"} <= set(points)

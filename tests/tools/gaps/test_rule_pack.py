@@ -5,8 +5,10 @@ from tools.gaps.pack import load_gap_rules
 def test_every_product_the_pack_names_is_in_the_catalogue() -> None:
     pack, codes = load_gap_rules(), set(load_catalogue().codes)
     named = {code for covers in pack.industry_key_covers.values() for code in covers}
-    for rule in [*pack.size_rules, *pack.growth_rules, *pack.limit_review_rules]:
-        named |= set(rule.products) | set(getattr(rule, "held_all", []))
+    for size_rule in pack.size_rules:
+        named |= set(size_rule.products) | set(size_rule.held_all)
+    for rule in [*pack.growth_rules, *pack.limit_review_rules]:
+        named |= set(rule.products)
     assert named <= codes
 
 

@@ -15,7 +15,7 @@ def test_every_country_and_size_band_has_a_factor() -> None:
 
 def test_claims_bands_ascend_and_end_unbounded() -> None:
     bands = load_rating_table().claims_experience.bands
-    bounds = [b.max_ratio for b in bands[:-1]]
+    bounds = [b.max_ratio or 0.0 for b in bands[:-1]]
     assert bounds == sorted(bounds) and bands[-1].max_ratio is None
 
 

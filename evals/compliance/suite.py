@@ -7,7 +7,9 @@ Thresholds come from the dataset file; the report records dataset and rule-pack 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -16,6 +18,7 @@ from pydantic import BaseModel, Field
 
 from copilot.compliance import ComplianceContext, ComplianceReport, DraftText, check_draft
 from copilot.compliance.rulepacks import load_rule_pack
+from copilot.settings import Settings, get_settings
 
 DATASET = Path(__file__).resolve().parent.parent / "datasets" / "compliance.yaml"
 
@@ -110,25 +113,66 @@ def score(dataset: Dataset, gate: Gate = check_draft) -> dict[str, Any]:
     }
 
 
-def run(settings: object, gate: Gate = check_draft, path: Path = DATASET) -> dict[str, Any]:
+class SuiteResult(dict[str, Any]):
+    """The suite's report: a plain dict (JSON-ready) that also fits ``copilot eval run``."""
+
+    @property
+    def passed(self) -> bool:
+        """Return whether every threshold was met."""
+        return bool(self["passed"])
+
+    @property
+    def report_path(self) -> str | None:
+        """Return where the JSON report was written, if it was."""
+        return self.get("report_path")
+
+    def summary_lines(self) -> list[str]:
+        """Return the human summary the CLI prints."""
+        metrics, floors = self["metrics"], self["thresholds"]
+        lines = [f"compliance eval, dataset {self['dataset']['version']}, {self['cases']} cases"]
+        lines += [
+            f"  {name}: {value:.3f} (threshold {floors.get(name, 0):.2f})"
+            for name, value in metrics.items()
+        ]
+        lines += [
+            f"  mismatch {f['case']}: expected {f['expected']} got {f['got']}"
+            for f in self["failures"]
+        ]
+        lines.append("PASSED" if self.passed else "FAILED")
+        return lines
+
+
+def run(
+    settings: Settings | None = None,
+    *,
+    gate: Gate = check_draft,
+    path: Path = DATASET,
+    write: bool = True,
+) -> SuiteResult:
     """Run the compliance suite and return its report.
 
     Args:
-        settings: The product settings (unused: the suite needs no data dir or model).
+        settings: Product settings; the JSON report goes under ``settings.reports_dir``.
         gate: The gate under test (tests plant defective gates here).
         path: Dataset file.
+        write: Write the JSON report (tests pass False).
     """
     dataset = load_dataset(path)
-    report = score(dataset, gate)
-    countries = sorted(
-        {
-            str(c.context.get("country", dataset.defaults["context"]["country"]))
-            for c in dataset.cases
-        }
-    )
-    return {
-        "suite": "compliance",
-        "dataset": {"id": dataset.id, "version": dataset.version},
-        "rule_packs": {code: load_rule_pack(code).ref.model_dump() for code in countries},
-        **report,
+    countries = {
+        str(c.context.get("country", dataset.defaults["context"]["country"])) for c in dataset.cases
     }
+    result = SuiteResult(
+        suite="compliance",
+        dataset={"id": dataset.id, "version": dataset.version},
+        rule_packs={code: load_rule_pack(code).ref.model_dump() for code in sorted(countries)},
+        created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        **score(dataset, gate),
+    )
+    if write:
+        settings = settings or get_settings()
+        settings.reports_dir.mkdir(parents=True, exist_ok=True)
+        stamp = result["created_at"].replace(":", "").replace("-", "")
+        target = settings.reports_dir / f"compliance-{stamp}.json"
+        result["report_path"] = str(target)
+        target.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
+    return result

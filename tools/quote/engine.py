@@ -79,8 +79,9 @@ def quote(
     codes = [p.code for p in chosen]
     lines = [_line(records, product, facts, codes, table) for product in chosen]
     bundle = best_bundle(list(catalogue.bundles.values()), lines, table)
-    low = sum(line.premium_low_eur for line in lines)
-    high = sum(line.premium_high_eur for line in lines)
+    buyable = [line for line in lines if line.eligible]
+    low = sum(line.premium_low_eur for line in buyable)
+    high = sum(line.premium_high_eur for line in buyable)
     if bundle is not None:
         low -= bundle.saving_low_eur
         high -= bundle.saving_high_eur

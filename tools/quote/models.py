@@ -62,8 +62,12 @@ class Quote(BaseModel):
     as_of: datetime = Field(description="The moment the quote was computed for.")
     lines: list[QuoteLine] = Field(description="One line per product, in the order asked.")
     bundle: BundleQuote | None = Field(description="The bundle discount, when one applies.")
-    total_low_eur: int = Field(description="Low end of the total, bundle discount applied.")
-    total_high_eur: int = Field(description="High end of the total, bundle discount applied.")
+    total_low_eur: int = Field(
+        description="Low end of the total of the eligible lines, bundle discount applied."
+    )
+    total_high_eur: int = Field(
+        description="High end of the total of the eligible lines, bundle discount applied."
+    )
     label: Literal["indicative, not an offer"] = Field(description="Every quote's status.")
     currency: Literal["EUR"] = Field(description="Currency of every figure.")
     rating_table_version: str = Field(description="Version of tools/quote/rating.yaml used.")

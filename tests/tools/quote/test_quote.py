@@ -116,3 +116,12 @@ def test_a_quote_request_needs_at_least_one_product() -> None:
 
 def test_a_single_code_string_is_one_product(book_session: Session) -> None:
     assert [line.product for line in quote(book_session, OSLO, "PI").lines] == ["PI"]
+
+
+def test_the_total_leaves_out_ineligible_lines(book_session: Session) -> None:
+    result = quote(book_session, NORDIC_IT, ["PI", "DO"])
+    do = next(line for line in result.lines if line.product == "DO")
+    assert (result.total_low_eur, result.total_high_eur) == (
+        do.premium_low_eur,
+        do.premium_high_eur,
+    )

@@ -64,7 +64,8 @@ def quote(
         now: the moment to quote for (date, datetime or ISO string); default the book's as-of.
 
     Returns:
-        One line per product, the bundle (if any), totals and the table versions.
+        One line per product, the bundle (if any), totals of the eligible lines and the
+        table versions.
 
     Raises:
         UnknownCustomer: no customer has this id.

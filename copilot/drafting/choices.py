@@ -53,9 +53,24 @@ def may_sell(state: TurnState) -> bool:
 
 
 def draft_products(state: TurnState) -> list[str]:
-    """Return the products the draft is about: the ones asked about, else the top chosen."""
+    """Return the products the draft presents.
+
+    Advisor-only answers (gaps, product and compliance questions) are about the products
+    named. Outreach presents what the decision tool chose: the named products it chose, else
+    its top choices (a named product it did not choose is not pushed). A quoted bundle
+    brings in the parts the advisor asked a quote for, each shown with its own price.
+    """
     plan = state["plan"]
-    if plan.products:
-        return list(plan.products)[:MAX_DRAFT_PRODUCTS]
-    recommended = [r.product for r in state.get("recommendations", [])]
-    return list(dict.fromkeys(recommended))[:MAX_DRAFT_PRODUCTS]
+    named = list(plan.products)
+    recommended = list(dict.fromkeys(r.product for r in state.get("recommendations", [])))
+    if plan.intent in ADVISOR_ONLY_INTENTS:
+        chosen = (named or recommended)[:MAX_DRAFT_PRODUCTS]
+    else:
+        chosen = ([p for p in named if p in recommended] or recommended or named)[
+            :MAX_DRAFT_PRODUCTS
+        ]
+    bundle = ((state.get("facts", {}).get("quote") or {}).get("bundle")) or {}
+    parts = list(bundle.get("products", []))
+    if parts and set(parts) <= set(chosen) | set(named):
+        chosen += [code for code in parts if code not in chosen]
+    return chosen

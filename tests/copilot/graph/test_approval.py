@@ -1,0 +1,119 @@
+"""Human approval: the turn pauses at the interrupt and is resumed in another process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from copilot.records.models import ApprovalRecord, DraftRecord, EvidenceRecord
+from copilot.records.store import ApprovalAlreadyDecided, ApprovalBlocked, UnknownApproval
+from copilot.settings import Settings
+from copilot.turn import resume_turn, run_turn
+from tests.copilot.conftest import NOW, SEED_ADVISOR, ScriptedLLM
+from tests.copilot.graph.test_compliance_loop import PLAN, promising_email
+from tools.book.db import session_scope
+from tools.book.models import Offer
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+def _approve_in_subprocess(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COPILOT_DATA_DIR": str(settings.data_dir)}
+    env.pop("COPILOT_DATABASE_URL", None)
+    code = "from copilot.cli.main import app; app()"
+    return subprocess.run(
+        [sys.executable, "-c", code, "approve", *args],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.slow
+def test_turn_paused_here_is_approved_from_another_process(turn_settings: Settings) -> None:
+    result = run_turn(turn_settings, SEED_ADVISOR, "S000002", "Draft an email", now=NOW, llm=None)
+    assert result.approval_id is not None
+
+    done = _approve_in_subprocess(
+        turn_settings,
+        result.approval_id,
+        "--decision",
+        "approve",
+        "--reviewer",
+        "co-1",
+        "--reason",
+        "fits the ransomware trigger",
+    )
+
+    assert done.returncode == 0, done.stderr
+    with session_scope(turn_settings) as session:
+        record = session.get(ApprovalRecord, result.approval_id)
+        evidence = session.get(EvidenceRecord, result.approval_id)
+        offers = list(session.scalars(select(Offer).where(Offer.customer_id == "S000002")))
+        assert record is not None and record.status == "approved" and record.reviewer == "co-1"
+        assert evidence is not None and evidence.rule_pack_id.startswith("nordic-fi")
+        assert evidence.facts["quote"]["label"] == "indicative, not an offer"
+        assert {o.product_code for o in offers if o.status == "presented"} >= set(
+            evidence.offer["products"]
+        )
+
+
+def test_edit_records_the_diff_and_the_final_text(turn_settings: Settings) -> None:
+    result = run_turn(turn_settings, SEED_ADVISOR, "S000002", "Draft an email", now=NOW, llm=None)
+    assert result.draft is not None and result.approval_id is not None
+    edited = result.draft.text.replace("Hyvä", "Hei")
+
+    resume_turn(turn_settings, result.approval_id, "edit", "co-2", "friendlier", edited, now=NOW)
+
+    with session_scope(turn_settings) as session:
+        final = session.scalars(
+            select(DraftRecord).where(
+                DraftRecord.approval_id == result.approval_id, DraftRecord.final.is_(True)
+            )
+        ).one()
+        assert final.final_text == edited
+        assert final.edit_diff is not None and "+Hei" in final.edit_diff
+        assert final.prompt_id.startswith("offline_email")
+
+
+def test_rejection_records_no_offer(turn_settings: Settings) -> None:
+    result = run_turn(turn_settings, SEED_ADVISOR, "S000002", "Draft an email", now=NOW, llm=None)
+    assert result.approval_id is not None
+
+    resume_turn(turn_settings, result.approval_id, "reject", "co-3", "not now", now=NOW)
+
+    with session_scope(turn_settings) as session:
+        record = session.get(ApprovalRecord, result.approval_id)
+        assert record is not None and record.status == "rejected"
+        assert not list(session.scalars(select(Offer).where(Offer.presented_at == NOW)))
+
+
+def test_a_decision_is_final(turn_settings: Settings) -> None:
+    result = run_turn(turn_settings, SEED_ADVISOR, "S000002", "Draft an email", now=NOW, llm=None)
+    assert result.approval_id is not None
+    resume_turn(turn_settings, result.approval_id, "reject", "co-3", "not now", now=NOW)
+
+    with pytest.raises(ApprovalAlreadyDecided):
+        resume_turn(turn_settings, result.approval_id, "approve", "co-4", "changed my mind")
+
+
+def test_unknown_approval_id_is_refused(turn_settings: Settings) -> None:
+    with pytest.raises(UnknownApproval):
+        resume_turn(turn_settings, "no-such-id", "approve", "co-1", "ok")
+
+
+def test_escalated_draft_cannot_be_approved_as_is(turn_settings: Settings) -> None:
+    llm = ScriptedLLM(plans=[PLAN], drafts=[promising_email, promising_email])
+    result = run_turn(turn_settings, SEED_ADVISOR, "S000001", "email about cyber", now=NOW, llm=llm)
+    assert result.escalated and result.approval_id is not None
+
+    with pytest.raises(ApprovalBlocked):
+        resume_turn(turn_settings, result.approval_id, "approve", "co-1", "looks fine")

@@ -49,7 +49,7 @@ _STRUCTURAL = re.compile(
     r"(?im)^[ \t]*[-*\u2022]?[ \t]*\d{1,2}[.)](?=\s)"
     r"|\b24/7\b"
     r"|(?:\b(?:art(?:icle|ikel|ikla)?|section|chapter|kap(?:itel)?|luku)\.?|§)\s*\d+(?:\(\d+\))*"
-    r"|https?://\S+|www\.\S+|\S+@\S+\.\w+"
+    r"|https?://\S+|www\.\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|\+\d[\d \-()]{6,}\d"
     r"|(?<![\w.,])0\d{1,3}[- ]\d{2,4}(?:[ -]?\d{2,4}){1,3}(?![\w])"
     r"|\b(?:tel|phone|puh|tlf|telefon)\.?:?\s*[\d \-+()]{6,}\d"

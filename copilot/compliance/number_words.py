@@ -101,6 +101,9 @@ _SCALE: dict[str, dict[str, Morpheme]] = {
         "og": ("and", 0),
     },
 }
+MAX_WORD = 48
+"""Longer words are never number words (the longest Finnish numbers are about 40 letters)."""
+
 ONE_WORDS = frozenset({"one", "en", "ett", "et", "ei", "yksi", "einn", "ein", "eitt"})
 """Words for 1 that are also articles or pronouns: alone they are never a figure."""
 
@@ -120,6 +123,8 @@ def morphemes(language: str) -> dict[str, Morpheme]:
 
 def segment(word: str, table: dict[str, Morpheme]) -> list[Morpheme] | None:
     """Split one word into number morphemes, or return None if it is not a number word."""
+    if len(word) > MAX_WORD:
+        return None
     best: list[list[Morpheme] | None] = [None] * (len(word) + 1)
     best[0] = []
     for end in range(1, len(word) + 1):

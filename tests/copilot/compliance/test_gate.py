@@ -85,3 +85,9 @@ def test_odd_text_never_raises(text: str) -> None:
         make_draft(text, subject=text), {"odd": [None, True, float("nan")]}, make_context()
     )
     assert isinstance(report.passed, bool)
+
+
+@pytest.mark.parametrize("text", ["a" * 20000, "1.2.3.4." * 2000, "a@" * 5000])
+def test_pathological_text_is_checked(text: str) -> None:
+    report = check_draft(make_draft(text), {}, make_context())
+    assert not report.passed  # no disclosures: blocked, but checked without hanging

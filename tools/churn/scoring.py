@@ -19,6 +19,7 @@ from tools.catalogue.loader import load_catalogue
 from tools.churn.clv import clv_frame
 from tools.churn.training import churn_columns
 from tools.credibility.book_model import claims_experience
+from tools.errors import NotEligible
 from tools.propensity.book_frames import BookFrames, active_at, load_book_frames
 from tools.propensity.drivers import Driver, top_drivers
 from tools.propensity.features import customer_features
@@ -120,15 +121,13 @@ def churn_clv(session: Session, customer_id: str, now: date | None = None) -> Ch
         NotEligible: the customer has no policy in force (nothing to churn).
         ModelNotTrained: run ``copilot models train`` first.
     """
-    from tools.errors import NotEligible
-
     customer = resolve_customer(session, customer_id)
     when = now or book_as_of(session)
     frames = load_book_frames(session, [customer.id])
+    if not active_at(frames.policies, when).any():
+        raise NotEligible(f"{customer.name} has no policy in force: no churn or CLV to score.")
     peers = peer_counts(session, when, load_catalogue().codes)
     values, X, contributions, versions = _scored(frames, when, peers)
-    if customer.id not in values.index:
-        raise NotEligible(f"{customer.name} has no policy in force: no churn or CLV to score.")
     row = values.loc[customer.id]
     return ChurnCLV(
         customer_id=customer.id,

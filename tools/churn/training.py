@@ -3,7 +3,7 @@
 Label: a customer with a policy in force on the snapshot date (12 months before the book
 date) who has no policy in force on the book date has churned. Features are measured on
 the snapshot date only. The synthetic book has churn only in its latest year, so the holdout
-is a random 30% of customers of that window (not an earlier period); the card says so.
+is 5-fold cross-validation over that window's customers (not a later period).
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import numpy as np
 import pandas as pd
+from sklearn.metrics import roc_auc_score
+from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
 from tools.catalogue.loader import Catalogue
 from tools.propensity.book_frames import BookFrames, holdings_matrix
@@ -21,11 +23,13 @@ from tools.propensity.metrics import ranking_metrics, reliability_table
 from tools.registry import ModelMetadata, fairness_check, new_version
 
 HORIZON_DAYS = 365
-CHURN_C = 0.1
+CHURN_C = 0.01  # strong shrinkage: churn has little observable signal (5-fold CV)
 LIMITS = [
     "Trained on the synthetic book: figures describe the generator, not real customers.",
-    "The synthetic book only has churn in its latest year: the holdout is a random 30% of"
-    " that year's customers, not a later period.",
+    "The synthetic book only has churn in its latest year: metrics are 5-fold"
+    " cross-validated over that year's customers, not measured on a later period.",
+    "Synthetic churn is driven mostly by a latent hazard that no recorded feature carries;"
+    " the card compares with a ranking by that hidden hazard.",
     "Churn means every policy ended; partial lapses (one product dropped) are not churn here.",
 ]
 
@@ -46,8 +50,23 @@ def churn_window(
     return common[churn_columns(codes)], label.astype(int)
 
 
+def _holdout_metrics(
+    y: np.ndarray, scores: np.ndarray, ids: pd.Index, hazard: dict[str, float] | None
+) -> dict[str, float]:
+    metrics = ranking_metrics(y, scores)
+    if hazard is not None and 0 < y.sum() < len(y):
+        # Ranking by the generator's latent churn hazard: a ceiling no observable feature reaches.
+        latent = np.array([hazard.get(str(c), 0.0) for c in ids])
+        metrics["oracle_auc_latent_hazard"] = float(roc_auc_score(y, latent))
+    return {k: round(float(v), 4) for k, v in metrics.items()}
+
+
 def train_churn(
-    frames: BookFrames, book_date: date, catalogue: Catalogue, data_source: str
+    frames: BookFrames,
+    book_date: date,
+    catalogue: Catalogue,
+    data_source: str,
+    hazard: dict[str, float] | None = None,
 ) -> tuple[PropensityClassifier, ModelMetadata]:
     """Evaluate on a customer holdout, refit on all customers, and describe the model.
 
@@ -56,14 +75,16 @@ def train_churn(
         book_date: The book's as-of date.
         catalogue: The catalogue (product codes).
         data_source: Where the data came from.
+        hazard: The synthetic generator's latent churn hazard per customer, for the oracle
+            comparison in the card only (never a feature).
 
     Returns:
         The fitted classifier and its metadata.
     """
     X, y = churn_window(frames, book_date, catalogue.codes)
-    test = np.random.default_rng(1).uniform(size=len(y)) < 0.3
-    holdout = PropensityClassifier(C=CHURN_C).fit(X[~test], y[~test])
-    scores = holdout.predict_proba(X[test])[:, 1]
+    folds = StratifiedKFold(5, shuffle=True, random_state=0)
+    estimator = PropensityClassifier(C=CHURN_C)
+    scores = cross_val_predict(estimator, X, y, cv=folds, method="predict_proba")[:, 1]
     model = PropensityClassifier(C=CHURN_C).fit(X, y)
     shares = model.contributions(X).abs().mean()
     trained_at = datetime.now(UTC)
@@ -77,12 +98,10 @@ def train_churn(
         features=list(X.columns),
         learner=f"PropensityClassifier (L2 logistic regression, C={CHURN_C})",
         metrics={
-            "churn_12m_customer_holdout": {
-                k: round(float(v), 4) for k, v in ranking_metrics(y[test], scores).items()
-            },
+            "churn_12m_5fold_customer_cv": _holdout_metrics(y, scores, X.index, hazard),
             "churn_rate": round(float(y.mean()), 4),
         },
-        calibration={"churn, customer holdout": reliability_table(y[test], scores)},
+        calibration={"churn, out-of-fold (5-fold)": reliability_table(y, scores)},
         fairness=fairness_check(list(X.columns), (shares / shares.sum()).to_dict()),
         limits=LIMITS,
         notes={

@@ -81,6 +81,8 @@ class CredibilityModel:
     def expected(self, experience: Experience) -> pd.DataFrame:
         """Return a-priori expected counts lambda (customers x products)."""
         out = pd.DataFrame(0.0, index=experience.exposure.index, columns=self.codes)
+        if out.empty:  # e.g. a prospect: no policy history
+            return out
         for code in self.codes:
             tariff = self.tariffs[code]
             rate = (
@@ -96,6 +98,8 @@ class CredibilityModel:
         if self.structure is None:
             raise ValueError("The credibility model is not fitted.")
         expected = self.expected(experience)
+        if expected.empty:
+            return expected
         values = predict_theta(self.structure, experience.counts.to_numpy(), expected.to_numpy())
         return pd.DataFrame(values, index=expected.index, columns=self.codes)
 

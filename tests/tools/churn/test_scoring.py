@@ -1,0 +1,42 @@
+import pytest
+from sqlalchemy import select
+
+from tools.book.db import session_factory
+from tools.book.models import Customer
+from tools.churn.scoring import churn_book, churn_clv, top_defend
+
+pytestmark = pytest.mark.slow
+
+
+def test_churn_clv_is_a_probability_with_drivers_and_version(trained_models) -> None:
+    settings, report = trained_models
+    with session_factory(settings)() as session:
+        result = churn_clv(session, "S000002")
+    assert 0.0 <= result.churn_probability_12m <= 1.0
+    assert result.model_version == report.versions["churn"] and result.drivers
+
+
+def test_top_defend_lists_only_the_advisors_customers(trained_models) -> None:
+    with session_factory(trained_models[0])() as session:
+        entries = top_defend(session, "ADV-001", limit=10)
+        own = set(session.scalars(select(Customer.id).where(Customer.advisor_id == "ADV-001")))
+    assert entries and {e.customer_id for e in entries} <= own
+
+
+def test_top_defend_is_sorted_by_value_at_risk(trained_models) -> None:
+    with session_factory(trained_models[0])() as session:
+        values = [e.value_at_risk_eur for e in top_defend(session, "ADV-001", limit=10)]
+    assert values == sorted(values, reverse=True)
+
+
+def test_churn_book_scores_every_customer_in_force(trained_models) -> None:
+    with session_factory(trained_models[0])() as session:
+        book = churn_book(session)
+    assert book["churn_probability_12m"].between(0, 1).all() and len(book) > 100
+
+
+def test_a_prospect_has_no_churn_to_score(trained_models) -> None:
+    from tools.errors import NotEligible
+
+    with session_factory(trained_models[0])() as session, pytest.raises(NotEligible):
+        churn_clv(session, "S000003")  # Oslo Consulting AS, a prospect

@@ -17,8 +17,11 @@ import re
 from copilot.compliance.check_input import CheckInput
 from copilot.compliance.content import number_near, price_mentioned, products_in_text
 from copilot.compliance.models import Finding
-from copilot.compliance.tokens import contains_any
+from copilot.compliance.tokens import Token, contains_any
 from tools.catalogue.loader import load_catalogue
+
+LABEL_REACH = 40
+"""The marketing label must come within this many words of the start of the body."""
 
 
 def _finding(rule: str, message: str, excerpt: str = "") -> list[Finding]:
@@ -36,16 +39,28 @@ def check_insurer_identity(check: CheckInput) -> list[Finding]:
     )
 
 
+def _opening(check: CheckInput) -> list[Token]:
+    """Return the subject line's tokens and the first words of the body."""
+    subject_end = len(check.draft.subject) if check.draft.subject else -1
+    in_subject = sum(1 for token in check.tokens if token.start < subject_end)
+    return check.tokens[: in_subject + LABEL_REACH]
+
+
 def check_marketing_label(check: CheckInput) -> list[Finding]:
-    """Require the text to say it is marketing (spoken purpose statement in call scripts)."""
+    """Require the opening to say it is marketing (a spoken purpose statement in call scripts).
+
+    The label must be identifiable from the start: in the subject line or within the first
+    ``LABEL_REACH`` words, not only in the footer.
+    """
     terms = list(check.lexicon.marketing_label)
     if check.draft.channel == "call_script":
         terms += check.lexicon.spoken_marketing
-    if contains_any(check.tokens, terms):
+    if contains_any(_opening(check), terms):
         return []
     return _finding(
         "disclosure.marketing_label",
-        "Say clearly that this is marketing (e.g. 'Marketing', 'Marknadsföring').",
+        "Say at the top that this is marketing (e.g. 'Marketing', 'Marknadsföring'), in the"
+        " subject line or the first sentence.",
     )
 
 

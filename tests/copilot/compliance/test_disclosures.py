@@ -89,3 +89,15 @@ def test_cover_claim_without_citation_warns() -> None:
     report = check_draft(draft, FACTS, make_context())
     assert report.passed
     assert ("citations.missing", "warn") in {(f.rule, f.severity) for f in report.findings}
+
+
+def test_marketing_label_only_in_footer_is_blocked() -> None:
+    body = ENGLISH_EMAIL.replace("Marketing from", "A note from")
+    body += "\n" + "Some more words about your business. " * 10 + "This is marketing."
+    assert "disclosure.marketing_label" in _rules(body)
+
+
+def test_marketing_label_in_subject_counts() -> None:
+    body = ENGLISH_EMAIL.replace("Marketing from", "A note from")
+    report = check_draft(make_draft(body, subject="Marketing: cyber cover"), FACTS, make_context())
+    assert "disclosure.marketing_label" not in {finding.rule for finding in report.findings}

@@ -283,10 +283,11 @@ def _has(text: str, word: str) -> bool:
 
 
 def find_products(message: str) -> list[str]:
-    """Return the catalogue codes a message names (by code or by word), in catalogue order."""
+    """Return the catalogue codes a message names (by CODE or by word), in catalogue order."""
     text = message.lower()
     codes = load_catalogue().codes
-    found = {code for code in codes if re.search(rf"\b{re.escape(code.lower())}\b", text)}
+    # Codes count in capitals only: "do", "event" and "travel" are ordinary words.
+    found = {code for code in codes if re.search(rf"\b{re.escape(code)}\b", message)}
     found |= {code for code, words in PRODUCT_WORDS.items() if any(_has(text, w) for w in words)}
     return [code for code in codes if code in found]
 

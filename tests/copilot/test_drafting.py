@@ -1,0 +1,123 @@
+"""The offline drafter passes the compliance gate by construction, in every template language."""
+
+from __future__ import annotations
+
+import pytest
+
+from copilot.compliance import ComplianceContext, DraftText, check_draft
+from copilot.drafting import BundlePoint, DraftInput, ProductPoint, compose_draft
+from copilot.drafting.templates import has_template, load_template
+from copilot.plan import Channel
+
+INSURER = "Fjord Mutual Insurance Ltd"
+FACTS = {
+    "quote": {
+        "lines": [
+            {"product": "GL", "premium_low_eur": 2490, "premium_high_eur": 3050},
+            {"product": "CYBER", "premium_low_eur": 1920, "premium_high_eur": 2350},
+        ],
+        "bundle": {
+            "bundle_total_low_eur": 3750,
+            "bundle_total_high_eur": 4590,
+            "saving_low_eur": 660,
+            "saving_high_eur": 810,
+        },
+        "label": "indicative, not an offer",
+    }
+}
+CHUNKS = ["product-gl@1.0#0", "product-gl@1.0#1", "product-cyber@1.0#0", "product-cyber@1.0#1"]
+LANGUAGE_COUNTRY = {"en": "SE", "sv": "SE", "nb": "NO", "da": "DK", "fi": "FI"}
+
+
+def _points(language: str) -> list[ProductPoint]:
+    to = {"en": "to", "sv": "till", "nb": "til", "da": "til", "fi": "-"}[language]
+    return [
+        ProductPoint(
+            code="GL",
+            name="General liability",
+            description="Third-party bodily injury and property damage.",
+            cite=CHUNKS[0],
+            exclusion="Contractual penalties.",
+            exclusion_cite=CHUNKS[1],
+            price=f"EUR 2,490 {to} EUR 3,050",
+        ),
+        ProductPoint(
+            code="CYBER",
+            name="Cyber liability",
+            description="Data breach response and ransomware.",
+            cite=CHUNKS[2],
+            exclusion="War and state-backed operations.",
+            exclusion_cite=CHUNKS[3],
+            price=f"EUR 1,920 {to} EUR 2,350",
+        ),
+    ]
+
+
+def _gate(channel: Channel, language: str, bundle: BundlePoint | None) -> tuple[object, object]:
+    draft_input = DraftInput(
+        channel=channel,
+        language=language,
+        customer_name="Acme AB",
+        insurer=INSURER,
+        products=_points(language),
+        bundle=bundle,
+    )
+    composed = compose_draft(draft_input)
+    text = DraftText(
+        subject=composed.subject,
+        body=composed.body,
+        channel=channel,
+        language=composed.language,
+        citations=composed.citations,
+    )
+    context = ComplianceContext(
+        country=LANGUAGE_COUNTRY[language],
+        language=composed.language,
+        channel=channel,
+        insurer_name=INSURER,
+        retrieved_chunk_ids=CHUNKS,
+        consent={"email": True, "call_script": True, "portal_message": True},
+        is_existing_customer=True,
+    )
+    return composed, check_draft(text, FACTS, context)
+
+
+@pytest.mark.parametrize("language", ["en", "sv", "nb", "da", "fi"])
+@pytest.mark.parametrize("channel", ["email", "portal_message"])
+def test_template_exists_and_its_draft_passes_the_gate(channel: Channel, language: str) -> None:
+    assert has_template(channel, language)
+    composed, report = _gate(channel, language, None)
+
+    assert composed.language == language  # type: ignore[attr-defined]
+    assert report.passed, report.findings  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("language", ["en", "sv", "nb", "da", "fi"])
+def test_bundle_draft_prices_each_part_and_passes(language: str) -> None:
+    to = {"en": "to", "sv": "till", "nb": "til", "da": "til", "fi": "-"}[language]
+    bundle = BundlePoint(
+        name="Business protection bundle",
+        total=f"EUR 3,750 {to} EUR 4,590",
+        saving=f"EUR 660 {to} EUR 810",
+    )
+
+    _, report = _gate("email", language, bundle)
+
+    assert report.passed, report.findings  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("channel", ["call_script", "talking_points"])
+def test_english_only_channels_pass_the_gate(channel: Channel) -> None:
+    _, report = _gate(channel, "en", None)
+
+    assert report.passed, report.findings  # type: ignore[attr-defined]
+
+
+def test_missing_language_falls_back_to_english() -> None:
+    assert load_template("call_script", "sv").language == "en"
+
+
+def test_template_identity_is_recorded() -> None:
+    ref = load_template("email", "sv").ref
+
+    assert ref.id == "offline_email.sv" and ref.version == 1 and len(ref.sha256) == 64

@@ -1,0 +1,62 @@
+"""The turn API: identity resolution, the JSON contract, and resume from stored identity."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from copilot.checkpoints import _postgres_url
+from copilot.settings import Settings
+from copilot.turn import resume_turn, run_turn
+from copilot.turn_result import TurnResult
+from tests.copilot.conftest import NOW, SEED_ADVISOR
+from tools.book.db import session_scope
+from tools.errors import UnknownAdvisor
+
+
+def test_customer_and_advisor_by_exact_name(shared_settings: Settings) -> None:
+    with session_scope(shared_settings) as session:
+        from tools.book.models import Advisor
+
+        advisor_name = session.get(Advisor, SEED_ADVISOR).name  # type: ignore[union-attr]
+
+    result = run_turn(
+        shared_settings,
+        advisor_name,
+        "Nordic Manufacturing Oy",
+        "Draft an email",
+        now=NOW,
+        llm=None,
+    )
+
+    assert (result.advisor_id, result.customer_id) == (SEED_ADVISOR, "S000002")
+
+
+def test_result_round_trips_as_json(shared_settings: Settings) -> None:
+    result = run_turn(shared_settings, SEED_ADVISOR, "S000002", "Draft an email", now=NOW, llm=None)
+
+    again = TurnResult.model_validate(json.loads(result.model_dump_json()))
+
+    assert again == result
+
+
+def test_unknown_advisor_is_a_typed_error(shared_settings: Settings) -> None:
+    with pytest.raises(UnknownAdvisor):
+        run_turn(shared_settings, "nobody", "S000002", "hi", now=NOW, llm=None)
+
+
+def test_resume_records_under_the_stored_identity(turn_settings: Settings) -> None:
+    result = run_turn(turn_settings, SEED_ADVISOR, "S000002", "Draft an email", now=NOW, llm=None)
+    assert result.approval_id is not None
+
+    approval = resume_turn(turn_settings, result.approval_id, "approve", "co-1", "ok", now=NOW)
+
+    assert approval.record_id == result.approval_id
+    assert approval.decision == "approve"
+
+
+def test_postgres_checkpoint_url_drops_the_driver() -> None:
+    settings = Settings(database_url="postgresql+psycopg://u@127.0.0.1:5432/db")
+
+    assert _postgres_url(settings) == "postgresql://u@127.0.0.1:5432/db"

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from copilot.compliance.check_input import CheckInput
 from copilot.compliance.number_words import morphemes, segment
 from copilot.compliance.tokens import Token, contains_any, find_term
 from tools.catalogue.loader import load_catalogue
 
+PRODUCT_NAMES = Path(__file__).parent / "lexicon" / "products.yaml"
 PRICE_REACH = 8
 """A number within this many words of a product name is that product's price."""
 
@@ -26,14 +31,22 @@ def _is_number(token: Token, language: str) -> bool:
     return token.text[:1].isdigit() or segment(token.text, morphemes(language)) is not None
 
 
+@lru_cache(maxsize=1)
+def product_terms() -> dict[str, set[str]]:
+    """Return the lexicon terms naming each product: English name, code, Nordic names."""
+    with PRODUCT_NAMES.open(encoding="utf-8") as handle:
+        nordic: dict[str, list[str]] = yaml.safe_load(handle)
+    return {
+        code: {product.name.casefold(), code.casefold().replace("_", " ")}
+        | set(nordic.get(code, []))
+        for code, product in load_catalogue().products.items()
+    }
+
+
 def products_in_text(check: CheckInput) -> list[ProductMention]:
     """Return catalogue products named by code (upper case) or by name in the text."""
     mentions: list[ProductMention] = []
-    catalogue = load_catalogue()
-    for code, product in catalogue.products.items():
-        names = {product.name.casefold(), code.casefold().replace("_", " ")}
-        if code == "CYBER":
-            names.add("cyber*")
+    for code, names in product_terms().items():
         hits = {hit for name in names for hit in find_term(check.tokens, name)}
         for first, last in sorted(hits):
             original = check.text[check.tokens[first].start : check.tokens[last].end]

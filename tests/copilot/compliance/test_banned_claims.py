@@ -29,6 +29,7 @@ def _rules(text: str, language: str = "en") -> list[str]:
         ("Korvaus on taattu.", "fi"),
         ("Vahingot korvataan aina.", "fi"),
         ("Halvin vakuutus.", "fi"),
+        ("Við ábyrgjumst útborgun.", "is"),
         ("You are fully covered.", "en"),
         ("Claims are always paid.", "en"),
         ("The cheapest cover in Sweden.", "en"),

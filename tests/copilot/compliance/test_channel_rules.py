@@ -48,3 +48,10 @@ def test_care_message_without_selling_passes() -> None:
 def test_care_flag_blocks_draft_declared_about_products() -> None:
     text = "Dear Anna, your advisor will call you next week. Opt out any time."
     assert "channel.care" in _rules(text, care_flag=True, products_mentioned=["CYBER"])
+
+
+def test_nordic_product_name_counts_as_selling_for_care_flag() -> None:
+    text = "Marknadsföring från Fjord Mutual Insurance Ltd. Vill ni höra om vår konsultansvarsförsäkring?"
+    draft = make_draft(text + " Avregistrera dig i portalen.", language="sv")
+    report = check_draft(draft, FACTS, make_context(language="sv", care_flag=True))
+    assert "channel.care" in {finding.rule for finding in report.findings}

@@ -81,4 +81,7 @@ def card(
         console.print(f"[red]{error}[/red]")
         raise typer.Exit(1) from None
     text = path.read_text(encoding="utf-8")
-    console.print(text if raw else Markdown(text))
+    if raw:
+        typer.echo(text)
+    else:
+        console.print(Markdown(text))

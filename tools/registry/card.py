@@ -89,7 +89,7 @@ def render_model_card(meta: ModelMetadata) -> str:
         "## Features",
         ", ".join(f"`{f}`" for f in meta.features) or "none",
         "",
-        "## Metrics (time-based holdout)",
+        "## Metrics (holdout; how each was measured is in the limits and notes)",
         *_metrics_section(meta.metrics),
         "",
         "## Calibration",

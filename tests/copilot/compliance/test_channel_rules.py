@@ -51,7 +51,7 @@ def test_care_flag_blocks_draft_declared_about_products() -> None:
 
 
 def test_nordic_product_name_counts_as_selling_for_care_flag() -> None:
-    text = "Marknadsföring från Fjord Mutual Insurance Ltd. Vill ni höra om vår konsultansvarsförsäkring?"
+    text = "Marknadsföring från Fjord Mutual Insurance Ltd. Om konsultansvarsförsäkring?"
     draft = make_draft(text + " Avregistrera dig i portalen.", language="sv")
     report = check_draft(draft, FACTS, make_context(language="sv", care_flag=True))
     assert "channel.care" in {finding.rule for finding in report.findings}

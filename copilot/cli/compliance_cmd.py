@@ -14,9 +14,10 @@ from rich.table import Table
 from copilot.compliance import ComplianceContext, ComplianceReport, DraftText, check_draft
 from copilot.compliance.channel_rules import consent_key
 from copilot.compliance.models import normalise_language
-from copilot.compliance.rulepacks import COUNTRIES
+from copilot.compliance.rulepacks import COUNTRIES, load_rule_pack
 from copilot.plan import CHANNELS
 from copilot.settings import get_settings
+from tools.errors import CopilotError
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -71,7 +72,10 @@ def _print_table(report: ComplianceReport) -> None:
     console.print(f"{verdict}  rule pack {report.rule_pack.id} {report.rule_pack.version}")
     if not report.findings:
         return
-    table = Table("severity", "rule", "message", "excerpt")
+    table = Table("severity")
+    table.add_column("rule", no_wrap=True)
+    table.add_column("message")
+    table.add_column("excerpt")
     for finding in report.findings:
         colour = "red" if finding.severity == "block" else "yellow"
         table.add_row(
@@ -157,3 +161,27 @@ def check(
     else:
         _print_table(report)
     raise typer.Exit(0 if report.passed else 1)
+
+
+@app.command("rules")
+def rules(country: CountryOption, as_json: JsonOption = False) -> None:
+    """List the rules of a country's rule pack: severity, version, channels, regulations."""
+    try:
+        pack = load_rule_pack(country)
+    except CopilotError as error:
+        raise _fail(str(error)) from None
+    if as_json:
+        typer.echo(json.dumps(pack.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        return
+    table = Table(title=pack.description)
+    table.add_column("rule", no_wrap=True)
+    for column in ("severity", "version", "channels", "references"):
+        table.add_column(column)
+    for rule_id, setting in pack.rules.items():
+        if setting.enabled:
+            channels = ", ".join(setting.channels) if setting.channels else "all"
+            table.add_row(
+                rule_id, setting.severity, setting.version, channels, ", ".join(setting.references)
+            )
+    Console().print(f"rule pack {pack.id} {pack.version} (base {pack.base_version})")
+    Console().print(table)

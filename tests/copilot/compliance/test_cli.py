@@ -81,3 +81,13 @@ def test_missing_draft_file_exits_2(tmp_path: Path) -> None:
     args = _files(tmp_path, ENGLISH_EMAIL, "{}")
     args[1] = str(tmp_path / "missing.txt")
     assert runner.invoke(app, ["check", *args]).exit_code == 2
+
+
+def test_rules_lists_the_pack_as_json() -> None:
+    result = runner.invoke(app, ["rules", "--country", "DK", "--json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["rules"]["claims.urgency"]["severity"] == "block"
+
+
+def test_rules_unknown_country_exits_2() -> None:
+    assert runner.invoke(app, ["rules", "--country", "XX"]).exit_code == 2

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import cast
 
 import pandas as pd
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from tools.batch.models import ActionItem
@@ -14,6 +15,7 @@ from tools.decision.ranking import CATALOGUE_PRIOR
 from tools.nba.config import load_trigger_config
 
 INSERT_BATCH = 10_000
+ACTION_TABLE = cast(Table, ActionItem.__table__)  # Core insert: no ORM bookkeeping per row
 
 
 def advisor_priority(chosen: pd.DataFrame, urgency_order: dict[str, int]) -> pd.DataFrame:
@@ -35,6 +37,49 @@ def advisor_priority(chosen: pd.DataFrame, urgency_order: dict[str, int]) -> pd.
     return ordered
 
 
+def _optional(values: pd.Series) -> list[object]:
+    return [v if isinstance(v, str) else None for v in values.tolist()]
+
+
+def _records(rows: pd.DataFrame, moment: datetime, policy_version: str) -> list[dict[str, object]]:
+    # Plain Python values column by column, then one dict per row: far cheaper than
+    # DataFrame.to_dict on object columns, and Core executemany takes them as they are.
+    n = len(rows)
+    columns: dict[str, list[object]] = {
+        "advisor_id": rows["advisor_id"].tolist(),
+        "priority": rows["priority"].astype(int).tolist(),
+        "customer_id": rows["customer_id"].tolist(),
+        "rank": rows["rank"].astype(int).tolist(),
+        "action_id": rows["action_id"].tolist(),
+        "kind": rows["kind"].tolist(),
+        "product": _optional(rows["product"]),
+        "trigger": rows["trigger_kind"].tolist(),
+        "reason": rows["reason"].tolist(),
+        "urgency": rows["urgency"].tolist(),
+        "due_by": [t.to_pydatetime() for t in pd.to_datetime(rows["due_by"])],
+        "delivery": rows["delivery"].tolist(),
+        "merged_into": _optional(rows["merged_into"]),
+        "score": rows["score"].astype(float).tolist(),
+        "expected_value_eur": rows["expected_value_eur"].astype(float).tolist(),
+    }
+    constant = {
+        "run_date": moment.date(),
+        "policy_version": policy_version,
+        "trigger_version": load_trigger_config().version,
+        "ranking_basis": CATALOGUE_PRIOR,
+        "created_at": datetime.now(),
+    }
+    names = list(columns)
+    return (
+        [
+            constant | dict(zip(names, values, strict=True))
+            for values in zip(*columns.values(), strict=True)
+        ]
+        if n
+        else []
+    )
+
+
 def write_items(
     session: Session, moment: datetime, chosen: pd.DataFrame, advisor_id: str | None = None
 ) -> dict[str, int]:
@@ -51,34 +96,9 @@ def write_items(
         return {}
     policy = load_contact_policy()
     rows = advisor_priority(chosen, policy.urgency_order)
-    records = pd.DataFrame(
-        {
-            "run_date": moment.date(),
-            "advisor_id": rows["advisor_id"],
-            "priority": rows["priority"].astype(int),
-            "customer_id": rows["customer_id"],
-            "rank": rows["rank"].astype(int),
-            "action_id": rows["action_id"],
-            "kind": rows["kind"],
-            "product": rows["product"].astype(object).where(rows["product"].notna(), None),
-            "trigger": rows["trigger_kind"],
-            "reason": rows["reason"],
-            "urgency": rows["urgency"],
-            "due_by": pd.to_datetime(rows["due_by"]).dt.to_pydatetime(),
-            "delivery": rows["delivery"],
-            "merged_into": rows["merged_into"]
-            .astype(object)
-            .where(rows["merged_into"].notna(), None),
-            "score": rows["score"].astype(float),
-            "expected_value_eur": rows["expected_value_eur"].astype(float),
-            "policy_version": policy.version,
-            "trigger_version": load_trigger_config().version,
-            "ranking_basis": CATALOGUE_PRIOR,
-            "created_at": datetime.now(),
-        }
-    ).to_dict("records")
+    records = _records(rows, moment, policy.version)
     for start in range(0, len(records), INSERT_BATCH):
-        session.execute(insert(ActionItem), records[start : start + INSERT_BATCH])
+        session.execute(insert(ACTION_TABLE), records[start : start + INSERT_BATCH])
     return {str(k): int(v) for k, v in rows["advisor_id"].value_counts().sort_index().items()}
 
 

@@ -32,6 +32,14 @@ def test_recorded_plan_classifies_an_email_request(
     assert (plan.intent, plan.products, plan.channel) == ("draft_outreach", ["CYBER"], "email")
 
 
+def test_recorded_plan_names_only_known_tools_in_order(
+    recorded_llm: LLMClient, cassette_vcr: vcr.VCR
+) -> None:
+    with cassette_vcr.use_cassette("plan_draft_outreach.yaml"):
+        plan = propose_plan(recorded_llm, PLAN_MESSAGE, load_catalogue().codes).parsed
+    assert plan.tools == ["customer_profile", "coverage_gaps", "next_best_actions"]
+
+
 def test_recorded_truncated_json_is_malformed(
     recorded_llm: LLMClient, cassette_vcr: vcr.VCR
 ) -> None:

@@ -114,6 +114,7 @@ def test_comparisons_warn(text: str, language: str) -> None:
         ("Du kan alltid betala månadsvis.", "sv"),
         ("Voit aina maksaa kuukausittain.", "fi"),
         ("Best regards, your advisor.", "en"),
+        ("Log in to the portal with BankID to see the review.", "en"),
     ],
 )
 def test_ordinary_phrases_are_not_flagged(text: str, language: str) -> None:

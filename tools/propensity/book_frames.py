@@ -63,6 +63,33 @@ def _dates(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
     return frame
 
 
+POLICY_COLUMNS = (
+    Policy.customer_id,
+    Policy.product_code,
+    Policy.status,
+    Policy.annual_premium_eur,
+    Policy.start_date,
+    Policy.end_date,
+)
+CLAIM_COLUMNS = (Claim.customer_id, Claim.product_code, Claim.claim_date, Claim.amount_eur,
+                 Claim.status)  # fmt: skip
+EVENT_COLUMNS = (
+    BusinessEvent.customer_id,
+    BusinessEvent.event_type,
+    BusinessEvent.occurred_at,
+    BusinessEvent.payload,
+)
+
+
+def _read(session: Session, columns: tuple[Any, ...], ids: Sequence[str] | None) -> pd.DataFrame:
+    query = select(*columns)
+    if ids is not None:
+        query = query.where(columns[0].in_(list(ids)))
+    if columns is EVENT_COLUMNS:  # industry-wide events have no customer
+        query = query.where(BusinessEvent.customer_id.is_not(None))
+    return _frame(session, query, [c.key for c in columns])
+
+
 def load_book_frames(session: Session, customer_ids: Sequence[str] | None = None) -> BookFrames:
     """Read customers, policies, claims and customer events into frames.
 
@@ -73,49 +100,12 @@ def load_book_frames(session: Session, customer_ids: Sequence[str] | None = None
     Returns:
         The frames; dates are pandas timestamps.
     """
-
-    def scoped(query: Any, column: Any) -> Any:
-        return query if customer_ids is None else query.where(column.in_(list(customer_ids)))
-
-    names = [c.key for c in CUSTOMER_COLUMNS]
-    customers = _frame(session, scoped(select(*CUSTOMER_COLUMNS), Customer.id), names)
-    customers = _dates(customers, "founded", "customer_since").set_index("id")
-    pol_cols = (
-        Policy.customer_id,
-        Policy.product_code,
-        Policy.status,
-        Policy.annual_premium_eur,
-        Policy.start_date,
-        Policy.end_date,
-    )
-    policies = _frame(
-        session, scoped(select(*pol_cols), Policy.customer_id), [c.key for c in pol_cols]
-    )
-    claim_cols = (
-        Claim.customer_id,
-        Claim.product_code,
-        Claim.claim_date,
-        Claim.amount_eur,
-        Claim.status,
-    )
-    claims = _frame(
-        session, scoped(select(*claim_cols), Claim.customer_id), [c.key for c in claim_cols]
-    )
-    event_cols = (
-        BusinessEvent.customer_id,
-        BusinessEvent.event_type,
-        BusinessEvent.occurred_at,
-        BusinessEvent.payload,
-    )
-    events_query = scoped(select(*event_cols), BusinessEvent.customer_id).where(
-        BusinessEvent.customer_id.is_not(None)
-    )
-    events = _frame(session, events_query, [c.key for c in event_cols])
+    customers = _read(session, CUSTOMER_COLUMNS, customer_ids)
     return BookFrames(
-        customers=customers,
-        policies=_dates(policies, "start_date", "end_date"),
-        claims=_dates(claims, "claim_date"),
-        events=_dates(events, "occurred_at"),
+        customers=_dates(customers, "founded", "customer_since").set_index("id"),
+        policies=_dates(_read(session, POLICY_COLUMNS, customer_ids), "start_date", "end_date"),
+        claims=_dates(_read(session, CLAIM_COLUMNS, customer_ids), "claim_date"),
+        events=_dates(_read(session, EVENT_COLUMNS, customer_ids), "occurred_at"),
     )
 
 

@@ -41,6 +41,7 @@ SIMPLE: dict[str, Callable[[float], str]] = {
     "log_turnover": lambda x: f"turnover EUR {math.exp(x) / 1e6:.1f}M",
     "company_age_years": lambda x: f"company founded {x:.0f} years ago",
     "tenure_years": lambda x: f"customer for {x:.0f} years",
+    "early_tenure": lambda x: "customer for less than 2 years" if x else "customer for 2+ years",
     "n_products": lambda x: _count(x, "holds 1 product", "holds {n} products", "holds no product"),
     "log_premium": lambda x: f"EUR {math.expm1(x):,.0f} premium per year",
     "claims_3y": lambda x: _count(

@@ -23,6 +23,7 @@ COMMON_NUMERIC = [
     "log_turnover",
     "company_age_years",
     "tenure_years",
+    "early_tenure",
     "n_products",
     "log_premium",
     "claims_3y",
@@ -103,6 +104,8 @@ def customer_features(frames: BookFrames, at: date, codes: list[str]) -> pd.Data
     out["company_age_years"] = (when - customers["founded"]).dt.days / 365.25
     since = customers["customer_since"].fillna(when)
     out["tenure_years"] = ((when - since).dt.days / 365.25).clip(lower=0)
+    # The first renewals are when customers most often leave.
+    out["early_tenure"] = (out["tenure_years"] < 2.0).astype(float)
     live = frames.policies[active_at(frames.policies, at)]
     out["n_products"] = holdings.sum(axis=1).reindex(out.index).astype(float)
     out["log_premium"] = np.log1p(live.groupby("customer_id")["annual_premium_eur"].sum())

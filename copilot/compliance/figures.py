@@ -94,7 +94,12 @@ _SCALE_WORD = re.compile(r"\s+(" + "|".join(sorted(_SCALES, key=len, reverse=Tru
 _PERCENT = re.compile(
     r"\s?%|\s*(?:per\s?cent|percent|pct|procent|prosent|prosentti\w*|prósent\w*)\b", re.I
 )
-_TIME = re.compile(r"(?<![\w:.])(?:kl\.?\s*)?(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?![\w:])")
+# "10:00" anywhere; "10.00" only after "kl"/"klo" (otherwise it is a decimal number).
+_TIME = re.compile(
+    r"(?<![\w:.])(?:(?:kl|klo)\.?\s*(?P<h>[01]?\d|2[0-3])[:.]|(?P<h2>[01]?\d|2[0-3]):)"
+    r"(?P<m>[0-5]\d)(?![\w:])",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -191,7 +196,7 @@ def extract_figures(text: str, language: str = "en") -> list[Figure]:
         figures.append(Figure("date", text[found.start : found.end], frozenset(found.values)))
         text = _mask(text, found.start, found.end)
     for match in list(_TIME.finditer(text)):
-        clock = f"{int(match.group('h')):02d}:{match.group('m')}"
+        clock = f"{int(match.group('h') or match.group('h2')):02d}:{match.group('m')}"
         figures.append(Figure("time", match.group(0), frozenset({clock})))
         text = _mask(text, *match.span())
     digit_figures, text = _digit_figures(text)

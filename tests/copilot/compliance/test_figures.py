@@ -122,3 +122,12 @@ def test_scaled_amount_matches_plain_fact() -> None:
 )
 def test_phone_numbers_are_not_figures(phone: str) -> None:
     assert extract_figures(f"Call your advisor on {phone}.") == []
+
+
+def test_two_decimal_number_is_not_a_time() -> None:
+    assert _ungrounded("Premiums rise 2.50 % next year.", {"increase_pct": 2.5}) == []
+
+
+@pytest.mark.parametrize("text", ["kl. 10.00", "klo 10.00", "10:00"])
+def test_clock_times_read_as_times(text: str) -> None:
+    assert _values(f"We call at {text}.") == [{"10:00"}]

@@ -18,6 +18,7 @@ number, and the unscaled value is kept as a second candidate (facts may hold 2.1
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Literal
@@ -101,6 +102,7 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+")
+_DAY_MONTH = re.compile(r"(?<![\w.,])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?!\d)")
 
 
 def _mask(text: str, start: int, end: int) -> str:
@@ -185,6 +187,19 @@ def _close_run(text: str, run: Run) -> list[Figure]:
     return [Figure(kind, phrase, frozenset({evaluate(parts)}))]
 
 
+def _day_month_figures(text: str) -> tuple[list[Figure], str]:
+    """Read "15.12." as 15 December or as the decimal 15.12 (a sentence may end after it)."""
+    figures: list[Figure] = []
+    for match in list(_DAY_MONTH.finditer(text)):
+        day, month = int(match.group("d")), int(match.group("m"))
+        values: set[FigureValue] = {Decimal(f"{day}.{match.group('m')}")}
+        if 1 <= month <= 12 and 1 <= day <= monthrange(2000, month)[1]:
+            values.add(("md", month, day))
+        figures.append(Figure("date", match.group(0), frozenset(values)))
+        text = _mask(text, *match.span())
+    return figures, text
+
+
 def extract_figures(text: str, language: str = "en") -> list[Figure]:
     """Return every figure in the text, in the order: dates, times, digits, words."""
     text = _CURRENCY_GLUE.sub(lambda m: f"{m.group(1)} " if m.group(1) else f" {m.group(2)}", text)
@@ -199,5 +214,6 @@ def extract_figures(text: str, language: str = "en") -> list[Figure]:
         clock = f"{int(match.group('h') or match.group('h2')):02d}:{match.group('m')}"
         figures.append(Figure("time", match.group(0), frozenset({clock})))
         text = _mask(text, *match.span())
+    short_dates, text = _day_month_figures(text)
     digit_figures, text = _digit_figures(text)
-    return figures + digit_figures + _word_figures(text, language)
+    return figures + short_dates + digit_figures + _word_figures(text, language)

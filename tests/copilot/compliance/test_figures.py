@@ -131,3 +131,11 @@ def test_two_decimal_number_is_not_a_time() -> None:
 @pytest.mark.parametrize("text", ["kl. 10.00", "klo 10.00", "10:00"])
 def test_clock_times_read_as_times(text: str) -> None:
     assert _values(f"We call at {text}.") == [{"10:00"}]
+
+
+def test_day_month_without_year_matches_fact_date() -> None:
+    assert _ungrounded("Uusitaan 15.12. alkaen.", {"renewal": "2025-12-15"}, language="fi") == []
+
+
+def test_decimal_at_sentence_end_stays_a_number() -> None:
+    assert _ungrounded("The factor is 3.5.", {"factor": 3.5}) == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 
 import pandas as pd
@@ -23,7 +24,7 @@ from tools.book.models import Customer
 from tools.book.repository import resolve_advisor
 from tools.decision.book import decide_frames
 from tools.decision.config import load_contact_policy
-from tools.decision.ranking import CATALOGUE_PRIOR
+from tools.decision.model_inputs import ModelInputs, load_model_inputs
 from tools.nba.clock import resolve_now
 from tools.nba.config import load_trigger_config
 from tools.nba.frames import load_frames, restrict
@@ -46,8 +47,8 @@ def decide_book(
     advisor_id: str | None = None,
     progress: Progress | None = None,
     chunk_size: int = CHUNK_CUSTOMERS,
-) -> tuple[pd.DataFrame, int]:
-    """Return every candidate of the book with its decision, and the customers scored.
+) -> BookDecision:
+    """Return every candidate of the book with its decision (see ``decide_frames``).
 
     Args:
         session: Open session on the book.
@@ -58,13 +59,16 @@ def decide_book(
     """
     chunks = _chunks(session, chunk_size)
     total, done, scored, parts = sum(n for *_, n in chunks), 0, 0, []
+    basis = ModelInputs().ranking_basis
     for low, high, count in chunks:
         frames = load_frames(session, moment, id_range=(low, high))
         if advisor_id is not None:
             frames = restrict(frames, frames.customers["advisor_id"] == advisor_id)
         scored += len(frames.customers)
+        inputs = load_model_inputs(session, moment, frames.customers["customer_id"].tolist())
+        basis = inputs.ranking_basis
         parts.append(
-            decide_frames(frames).merge(
+            decide_frames(frames, inputs).merge(
                 frames.customers[["customer_id", "advisor_id"]], on="customer_id"
             )
         )
@@ -72,7 +76,16 @@ def decide_book(
         if progress is not None:
             progress(done, total)
     decided = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
-    return decided, scored
+    return BookDecision(decided, scored, basis)
+
+
+@dataclass(frozen=True)
+class BookDecision:
+    """Every candidate of the book with its decision, and how it was ranked."""
+
+    decided: pd.DataFrame
+    customers: int
+    ranking_basis: str
 
 
 def run_batch(
@@ -101,9 +114,10 @@ def run_batch(
         moment = resolve_now(session, now)
         if advisor_id is not None:
             advisor_id = resolve_advisor(session, advisor_id).id
-        decided, scored = decide_book(session, moment, advisor_id, progress)
+        book = decide_book(session, moment, advisor_id, progress)
+        decided, scored = book.decided, book.customers
         chosen = decided[decided["rank"].notna()] if len(decided) else decided
-        per_advisor = write_items(session, moment, chosen, advisor_id)
+        per_advisor = write_items(session, moment, chosen, book.ranking_basis, advisor_id)
     suppressed = decided["suppressed_by"].value_counts() if len(decided) else pd.Series()
     return BatchReport(
         run_date=moment.date(),
@@ -116,5 +130,5 @@ def run_batch(
         seconds=round(time.perf_counter() - started, 3),
         policy_version=load_contact_policy().version,
         trigger_version=load_trigger_config().version,
-        ranking_basis=CATALOGUE_PRIOR,
+        ranking_basis=book.ranking_basis,
     )

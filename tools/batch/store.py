@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 
 from tools.batch.models import ActionItem
 from tools.decision.config import load_contact_policy
-from tools.decision.ranking import CATALOGUE_PRIOR
 from tools.nba.config import load_trigger_config
 
 INSERT_BATCH = 10_000
@@ -41,7 +40,9 @@ def _optional(values: pd.Series) -> list[object]:
     return [v if isinstance(v, str) else None for v in values.tolist()]
 
 
-def _records(rows: pd.DataFrame, moment: datetime, policy_version: str) -> list[dict[str, object]]:
+def _records(
+    rows: pd.DataFrame, moment: datetime, policy_version: str, ranking_basis: str
+) -> list[dict[str, object]]:
     # Plain Python values column by column, then one dict per row: far cheaper than
     # DataFrame.to_dict on object columns, and Core executemany takes them as they are.
     n = len(rows)
@@ -66,7 +67,7 @@ def _records(rows: pd.DataFrame, moment: datetime, policy_version: str) -> list[
         "run_date": moment.date(),
         "policy_version": policy_version,
         "trigger_version": load_trigger_config().version,
-        "ranking_basis": CATALOGUE_PRIOR,
+        "ranking_basis": ranking_basis,
         "created_at": datetime.now(),
     }
     names = list(columns)
@@ -81,7 +82,11 @@ def _records(rows: pd.DataFrame, moment: datetime, policy_version: str) -> list[
 
 
 def write_items(
-    session: Session, moment: datetime, chosen: pd.DataFrame, advisor_id: str | None = None
+    session: Session,
+    moment: datetime,
+    chosen: pd.DataFrame,
+    ranking_basis: str,
+    advisor_id: str | None = None,
 ) -> dict[str, int]:
     """Replace the run date's items (of one advisor, or all) with the chosen actions.
 
@@ -96,7 +101,7 @@ def write_items(
         return {}
     policy = load_contact_policy()
     rows = advisor_priority(chosen, policy.urgency_order)
-    records = _records(rows, moment, policy.version)
+    records = _records(rows, moment, policy.version, ranking_basis)
     for start in range(0, len(records), INSERT_BATCH):
         session.execute(insert(ACTION_TABLE), records[start : start + INSERT_BATCH])
     return {str(k): int(v) for k, v in rows["advisor_id"].value_counts().sort_index().items()}

@@ -7,21 +7,26 @@ import pandas as pd
 from tools.catalogue.loader import load_catalogue
 from tools.decision.arbitration import arbitrate_frame
 from tools.decision.config import load_contact_policy
+from tools.decision.model_inputs import ModelInputs, worst_quintile_flags
 from tools.decision.policy import policy_status
 from tools.nba.candidates import detect_candidates
 from tools.nba.config import load_trigger_config
 from tools.nba.frames import BookFrames
 
 
-def decide_frames(frames: BookFrames) -> pd.DataFrame:
+def decide_frames(frames: BookFrames, inputs: ModelInputs | None = None) -> pd.DataFrame:
     """Return every candidate of the frames' customers with its decision.
 
     One row per candidate: the trigger columns, channel, propensity, expected value,
     ``term_*`` score terms, score, delivery, ``suppressed_by`` (None when chosen), ``rank``
-    (None when suppressed) and ``merged_into``. The same functions serve the single-customer
-    tools, so a customer's rows here equal ``arbitrate(next_best_actions(...))``.
+    (None when suppressed) and ``merged_into``. ``inputs`` carries the trained models' scores
+    for these customers (``load_model_inputs``); without it the catalogue prior ranks. The
+    same functions serve the single-customer tools, so a customer's rows here equal
+    ``arbitrate(next_best_actions(...))``.
     """
     catalogue, policy = load_catalogue(), load_contact_policy()
-    candidates = detect_candidates(frames, load_trigger_config(), catalogue, policy)
+    inputs = inputs or ModelInputs()
+    candidates = detect_candidates(frames, load_trigger_config(), catalogue, policy, inputs)
     status = policy_status(frames, policy)
-    return arbitrate_frame(candidates, status, policy, catalogue)
+    worst = worst_quintile_flags(candidates, inputs)
+    return arbitrate_frame(candidates, status, policy, catalogue, worst)

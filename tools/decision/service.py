@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 
 import pandas as pd
@@ -11,9 +12,15 @@ from tools.book.repository import resolve_customer
 from tools.catalogue.loader import load_catalogue
 from tools.decision.arbitration import arbitrate_frame
 from tools.decision.config import ContactPolicy, load_contact_policy
+from tools.decision.model_inputs import (
+    ModelInputs,
+    load_model_inputs,
+    propensity_column,
+    worst_quintile_flags,
+)
 from tools.decision.models import Arbitration, RankedAction, Suppression
 from tools.decision.policy import block_evidence, policy_status
-from tools.decision.ranking import CATALOGUE_PRIOR, TERMS, prior_propensity
+from tools.decision.ranking import TERMS
 from tools.errors import CopilotError
 from tools.nba.clock import resolve_now
 from tools.nba.frames import load_frames
@@ -59,11 +66,9 @@ def candidates_to_frame(candidates: list[ActionCandidate]) -> pd.DataFrame:
     )
 
 
-def suppression_evidence(
-    row: pd.Series, status: pd.Series, policy: ContactPolicy
-) -> dict[str, object]:
+def suppression_evidence(row: pd.Series, trace: Trace) -> dict[str, object]:
     """Return the facts behind the rule that suppressed one candidate."""
-    rule = row["suppressed_by"]
+    rule, status, policy = row["suppressed_by"], trace.status, trace.policy
     blocks = block_evidence(status, policy)
     if rule in blocks:
         return blocks[rule]
@@ -76,6 +81,8 @@ def suppression_evidence(
             "recommendations_this_month": int(status["recommendations_this_month"]),
             "cap": policy.max_recommendations_per_month,
         }
+    if rule == "credibility_worst_quintile":
+        return {"product": row["product"], "credibility_model": trace.inputs.credibility_version}
     return {"product": row["product"], "score": float(row["score"])}
 
 
@@ -116,14 +123,23 @@ def arbitrate(
         if candidate.product is not None:
             catalogue.product(candidate.product)
     frames = load_frames(session, moment, [customer.id])
+    inputs = load_model_inputs(session, moment, [customer.id])
     frame = candidates_to_frame(candidates)
-    products = frame["product"].where(frame["product"].notna(), "GL")
-    frame["propensity"] = prior_propensity(
-        frame["customer_id"], products, frames.policies, catalogue, policy
-    )
+    frame["propensity"] = propensity_column(frame, frames.policies, catalogue, policy, inputs)
     status = policy_status(frames, policy)
-    decided = arbitrate_frame(frame, status, policy, catalogue)
-    return _arbitration(customer.id, moment, candidates, decided, status.loc[customer.id], policy)
+    worst = worst_quintile_flags(frame, inputs)
+    decided = arbitrate_frame(frame, status, policy, catalogue, worst)
+    trace = Trace(status.loc[customer.id], policy, inputs)
+    return _arbitration(customer.id, moment, candidates, decided, trace)
+
+
+@dataclass(frozen=True)
+class Trace:
+    """What the why-not trace quotes: the customer's policy status, the policy, the models."""
+
+    status: pd.Series
+    policy: ContactPolicy
+    inputs: ModelInputs
 
 
 def _arbitration(
@@ -131,8 +147,7 @@ def _arbitration(
     moment: datetime,
     candidates: list[ActionCandidate],
     decided: pd.DataFrame,
-    status: pd.Series,
-    policy: ContactPolicy,
+    trace: Trace,
 ) -> Arbitration:
     chosen, suppressed = [], []
     for candidate, (_, row) in zip(candidates, decided.iterrows(), strict=True):
@@ -152,8 +167,8 @@ def _arbitration(
                 Suppression(
                     candidate=candidate,
                     rule_id=row["suppressed_by"],
-                    rule=policy.rule(row["suppressed_by"]).text,
-                    evidence=suppression_evidence(row, status, policy),
+                    rule=trace.policy.rule(row["suppressed_by"]).text,
+                    evidence=suppression_evidence(row, trace),
                 )
             )
     return Arbitration(
@@ -161,6 +176,6 @@ def _arbitration(
         decided_at=moment,
         chosen=sorted(chosen, key=lambda r: r.rank),
         suppressed=suppressed,
-        policy_version=policy.version,
-        ranking_basis=CATALOGUE_PRIOR,
+        policy_version=trace.policy.version,
+        ranking_basis=trace.inputs.ranking_basis,
     )

@@ -9,7 +9,8 @@ import pandas as pd
 
 from tools.catalogue.loader import Catalogue
 from tools.decision.config import ContactPolicy
-from tools.decision.ranking import mid_premium, prior_propensity
+from tools.decision.model_inputs import ModelInputs, propensity_column
+from tools.decision.ranking import mid_premium
 from tools.nba.channel import choose_channels
 from tools.nba.config import TriggerConfig
 from tools.nba.eligibility_columns import Columns, eligible_rows
@@ -150,7 +151,11 @@ def _product_actions(
 
 
 def detect_candidates(
-    frames: BookFrames, config: TriggerConfig, catalogue: Catalogue, policy: ContactPolicy
+    frames: BookFrames,
+    config: TriggerConfig,
+    catalogue: Catalogue,
+    policy: ContactPolicy,
+    inputs: ModelInputs | None = None,
 ) -> pd.DataFrame:
     """Return every candidate action of the frames' customers, with channel and value.
 
@@ -182,7 +187,7 @@ def detect_candidates(
     ]
     filled = [p for p in parts if len(p)]
     frame = pd.concat(filled, ignore_index=True) if filled else empty_candidates()
-    return _enrich(frame, frames, config, catalogue, policy)
+    return _enrich(frame, frames, config, catalogue, policy, inputs or ModelInputs())
 
 
 def _enrich(
@@ -191,16 +196,14 @@ def _enrich(
     config: TriggerConfig,
     catalogue: Catalogue,
     policy: ContactPolicy,
+    inputs: ModelInputs,
 ) -> pd.DataFrame:
     channels = choose_channels(frames.customers, frames.offers, policy.channel["preferred_bonus"])
     frame["channel"] = np.where(
         frame["trigger_kind"] == "behaviour", "portal", frame["customer_id"].map(channels)
     )
     frame["due_by"] = pd.to_datetime(frame["due_by"])
-    products = frame["product"].where(frame["product"].notna(), "GL")
-    frame["propensity"] = prior_propensity(
-        frame["customer_id"], products, frames.policies, catalogue, policy
-    )
+    frame["propensity"] = propensity_column(frame, frames.policies, catalogue, policy, inputs)
     held = frames.policies.set_index(["customer_id", "product"])["premium_eur"]
     held = held[~held.index.duplicated()]
     keys = list(zip(frame["customer_id"], frame["product"], strict=True))

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from tools.book.repository import resolve_customer
 from tools.catalogue.loader import load_catalogue
 from tools.decision.config import load_contact_policy
+from tools.decision.model_inputs import load_model_inputs
 from tools.nba.candidates import detect_candidates
 from tools.nba.clock import resolve_now
 from tools.nba.config import load_trigger_config
@@ -64,7 +65,8 @@ def next_best_actions(
     moment = resolve_now(session, now)
     customer = resolve_customer(session, customer_id)
     frames = load_frames(session, moment, [customer.id])
+    inputs = load_model_inputs(session, moment, [customer.id])
     frame = detect_candidates(
-        frames, load_trigger_config(), load_catalogue(), load_contact_policy()
+        frames, load_trigger_config(), load_catalogue(), load_contact_policy(), inputs
     )
     return candidates_from_frame(frame, moment)

@@ -28,8 +28,7 @@ def sample(book_session: Session) -> list[str]:
 
 @pytest.fixture(scope="module")
 def decided(book_session: Session, as_of: date) -> pd.DataFrame:
-    frame, _ = decide_book(book_session, datetime.combine(as_of, time(12)), chunk_size=120)
-    return frame
+    return decide_book(book_session, datetime.combine(as_of, time(12)), chunk_size=120).decided
 
 
 @pytest.fixture(scope="module")

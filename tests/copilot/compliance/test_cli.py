@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from copilot.cli.compliance_cmd import app
@@ -91,3 +92,12 @@ def test_rules_lists_the_pack_as_json() -> None:
 
 def test_rules_unknown_country_exits_2() -> None:
     assert runner.invoke(app, ["rules", "--country", "XX"]).exit_code == 2
+
+
+@pytest.mark.slow  # imports every sub-command (chromadb, sklearn...)
+def test_main_cli_routes_compliance_check(tmp_path: Path) -> None:
+    from copilot.cli.main import app as main_app
+
+    args = _files(tmp_path, ENGLISH_EMAIL, json.dumps(FACTS))
+    result = runner.invoke(main_app, ["compliance", "check", *args, "--json"])
+    assert result.exit_code == 0, result.output

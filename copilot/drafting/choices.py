@@ -74,3 +74,13 @@ def draft_products(state: TurnState) -> list[str]:
     if parts and set(parts) <= set(chosen) | set(named):
         chosen += [code for code in parts if code not in chosen]
     return chosen
+
+
+REVIEW_KINDS = frozenset({"renewal_review", "limits_review"})
+"""Chosen actions about a product the customer holds (reviewed, not offered)."""
+
+
+def review_products(state: TurnState) -> list[str]:
+    """Return the held products the decision tool chose for a renewal or limits review."""
+    actions = state.get("actions", [])
+    return list(dict.fromkeys(a.product for a in actions if a.action in REVIEW_KINDS))

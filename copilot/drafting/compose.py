@@ -53,7 +53,7 @@ def _product_lines(
 
 def _citations(draft: DraftInput) -> list[str]:
     """Return the chunk ids the draft cites, without duplicates."""
-    ids = [point.cite for point in draft.products]
+    ids = [point.cite for point in draft.products] + [review.cite for review in draft.reviews]
     ids += [point.exclusion_cite for point in draft.products if point.exclusion_cite]
     return list(dict.fromkeys(ids))
 
@@ -78,6 +78,8 @@ def compose_draft(draft: DraftInput) -> ComposedDraft:
     ]
     lines += [template.note.format(note=note) for note in draft.notes]
     bundled = draft.bundle is not None and draft.sales_allowed
+    if not bundled:  # in a bundle every product named needs its price beside it
+        lines += [template.review.format(name=r.name, cite=r.cite) for r in draft.reviews]
     for point in draft.products:
         lines += _product_lines(template, point, draft.insurer, bundled)
     if draft.bundle and bundled:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from copilot.drafting.models import BundlePoint, DraftInput, ProductPoint
+from copilot.drafting.models import BundlePoint, DraftInput, ProductPoint, ReviewPoint
 from copilot.plan import Channel
 from copilot.state import CustomerFacts, Recommendation
 from knowledge import Chunk
@@ -108,6 +108,13 @@ def quoted_bundle(
     )
 
 
+def _review_point(code: str, chunks: Sequence[Chunk]) -> ReviewPoint | None:
+    sheet = product_chunk(chunks, code, "")
+    if sheet is None:
+        return None
+    return ReviewPoint(code=code, name=load_catalogue().product(code).name, cite=sheet.chunk_id)
+
+
 def build_draft_input(
     *,
     channel: Channel,
@@ -118,23 +125,35 @@ def build_draft_input(
     chunks: Sequence[Chunk],
     facts: dict[str, Any],
     sales_allowed: bool,
+    reviews: Sequence[str] = (),
     notes: list[str] | None = None,
 ) -> DraftInput:
-    """Assemble what the drafter may say; prices only when sales contact is allowed."""
-    prices = quoted_prices(facts.get("quote"), language) if sales_allowed else {}
-    points = [_product_point(code, chunks, prices.get(code)) for code in products]
+    """Assemble what the drafter may say.
+
+    When sales contact is not allowed (care, objection, contact policy) the draft names no
+    product and no price: it is an invitation to a cover review.
+    """
+    if not sales_allowed:
+        return DraftInput(
+            channel=channel,
+            language=language,
+            customer_name=customer.name,
+            insurer=insurer,
+            sales_allowed=False,
+            notes=notes or [],
+        )
+    prices = quoted_prices(facts.get("quote"), language)
+    points = [p for p in (_product_point(c, chunks, prices.get(c)) for c in products) if p]
+    held = [r for r in (_review_point(c, chunks) for c in reviews if c not in products) if r]
     return DraftInput(
         channel=channel,
         language=language,
         customer_name=customer.name,
         insurer=insurer,
-        products=[p for p in points if p is not None],
-        bundle=quoted_bundle(
-            facts.get("quote"), language, [p.code for p in points if p and p.price]
-        )
-        if sales_allowed
-        else None,
-        sales_allowed=sales_allowed,
+        products=points,
+        reviews=held,
+        bundle=quoted_bundle(facts.get("quote"), language, [p.code for p in points if p.price]),
+        sales_allowed=True,
         notes=notes or [],
     )
 

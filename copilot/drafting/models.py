@@ -22,6 +22,14 @@ class ProductPoint(BaseModel):
     )
 
 
+class ReviewPoint(BaseModel):
+    """A held product due for a renewal or limits review (service, not an offer)."""
+
+    code: str = Field(description="Catalogue product code.")
+    name: str = Field(description="Product display name.")
+    cite: str = Field(description="Chunk id of the product sheet passage.")
+
+
 class BundlePoint(BaseModel):
     """A bundle price from the quote tool; each part stays purchasable on its own."""
 
@@ -38,6 +46,9 @@ class DraftInput(BaseModel):
     customer_name: str = Field(description="Company name for the greeting.")
     insurer: str = Field(description="Insurer that carries the risk.")
     products: list[ProductPoint] = Field(default_factory=list, description="Products, best first.")
+    reviews: list[ReviewPoint] = Field(
+        default_factory=list, description="Held products due for a renewal or limits review."
+    )
     bundle: BundlePoint | None = Field(None, description="Bundle price, when quoted.")
     sales_allowed: bool = Field(True, description="False: invite to a cover review, no offer.")
     notes: list[str] = Field(

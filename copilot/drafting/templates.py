@@ -29,6 +29,7 @@ class DraftTemplate(BaseModel):
     intro_sales: str = Field(description="Opening when sales contact is allowed.")
     intro_review: str = Field(description="Opening of an invitation to a cover review.")
     product: str = Field(description="One product: name, description, citation.")
+    review: str = Field(description="One held product due for review, cited.")
     product_priced: str = Field(description="One bundle part: name and separate price, cited.")
     exclusion: str = Field(description="The product's main exclusion, cited.")
     price: str = Field(description="Indicative price line ('indicative, not an offer').")

@@ -8,7 +8,13 @@ from collections.abc import Callable, Sequence
 from typing import Any, cast
 
 from copilot.context import LanguageModel
-from copilot.drafting.choices import decide_channel, decide_language, draft_products, may_sell
+from copilot.drafting.choices import (
+    decide_channel,
+    decide_language,
+    draft_products,
+    may_sell,
+    review_products,
+)
 from copilot.drafting.compose import compose_draft
 from copilot.drafting.facts import advisor_notes, build_draft_input
 from copilot.llm.client import LLMClient
@@ -41,6 +47,7 @@ def offline_draft(state: TurnState, insurer: str, *, attempt: int, sell: bool) -
         chunks=state.get("chunks", []),
         facts=state.get("facts", {}),
         sales_allowed=sell,
+        reviews=review_products(state),
         notes=notes if channel == "talking_points" else [],
     )
     composed = compose_draft(draft_input)

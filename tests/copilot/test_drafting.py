@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from copilot.compliance import ComplianceContext, DraftText, check_draft
-from copilot.drafting import BundlePoint, DraftInput, ProductPoint, compose_draft
+from copilot.drafting import BundlePoint, DraftInput, ProductPoint, ReviewPoint, compose_draft
 from copilot.drafting.templates import has_template, load_template
 from copilot.plan import Channel
 
@@ -121,3 +121,66 @@ def test_template_identity_is_recorded() -> None:
     ref = load_template("email", "sv").ref
 
     assert ref.id == "offline_email.sv" and ref.version == 1 and len(ref.sha256) == 64
+
+
+def test_review_of_a_held_product_is_listed_without_a_bundle() -> None:
+    review = ReviewPoint(code="PROPERTY", name="Commercial property", cite=CHUNKS[0])
+    draft = DraftInput(
+        channel="email",
+        language="en",
+        customer_name="Acme AB",
+        insurer=INSURER,
+        products=_points("en"),
+        reviews=[review],
+    )
+
+    assert "Commercial property: your current policy is up for review" in compose_draft(draft).body
+
+
+def test_review_is_left_out_next_to_a_bundle() -> None:
+    review = ReviewPoint(code="PROPERTY", name="Commercial property", cite=CHUNKS[0])
+    bundle = BundlePoint(name="Business protection bundle", total="EUR 3,750", saving="EUR 660")
+    draft = DraftInput(
+        channel="email",
+        language="en",
+        customer_name="Acme AB",
+        insurer=INSURER,
+        products=_points("en"),
+        reviews=[review],
+        bundle=bundle,
+    )
+
+    assert "Commercial property" not in compose_draft(draft).body
+
+
+@pytest.mark.parametrize("language", ["en", "sv", "nb", "da", "fi"])
+@pytest.mark.parametrize("channel", ["email", "portal_message"])
+def test_review_invitation_without_products_passes(channel: Channel, language: str) -> None:
+    draft = DraftInput(
+        channel=channel,
+        language=language,
+        customer_name="Acme AB",
+        insurer=INSURER,
+        sales_allowed=False,
+    )
+    composed = compose_draft(draft)
+    text = DraftText(
+        subject=composed.subject,
+        body=composed.body,
+        channel=channel,
+        language=language,
+        citations=composed.citations,
+    )
+    context = ComplianceContext(
+        country=LANGUAGE_COUNTRY[language],
+        language=language,
+        channel=channel,
+        insurer_name=INSURER,
+        retrieved_chunk_ids=[],
+        consent={channel: True},
+        is_existing_customer=True,
+    )
+
+    report = check_draft(text, {}, context)
+
+    assert report.passed, report.findings

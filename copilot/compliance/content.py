@@ -74,11 +74,23 @@ def price_mentioned(check: CheckInput) -> bool:
     return False
 
 
+PERCENT_WORDS = frozenset({"per", "percent", "pct", "procent", "prosent", "prósent"})
+"""Words after a number that make it a percentage (a discount), not a price."""
+
+
+def _is_amount(tokens: list[Token], index: int, language: str) -> bool:
+    token = tokens[index]
+    if token.text.endswith("%") or not _is_number(token, language):
+        return False
+    after = tokens[index + 1].text if index + 1 < len(tokens) else ""
+    return after not in PERCENT_WORDS and not after.startswith("prosentti")
+
+
 def number_near(check: CheckInput, mention: ProductMention) -> bool:
-    """Return whether a number stands within reach of a product mention (its price)."""
+    """Return whether an amount (not a percentage) stands within reach of a product mention."""
     low = max(0, mention.first - PRICE_REACH)
     high = min(len(check.tokens), mention.last + PRICE_REACH + 1)
-    return any(_is_number(token, check.language) for token in check.tokens[low:high])
+    return any(_is_amount(check.tokens, index, check.language) for index in range(low, high))
 
 
 def is_selling(check: CheckInput) -> bool:

@@ -101,3 +101,10 @@ def test_marketing_label_in_subject_counts() -> None:
     body = ENGLISH_EMAIL.replace("Marketing from", "A note from")
     report = check_draft(make_draft(body, subject="Marketing: cyber cover"), FACTS, make_context())
     assert "disclosure.marketing_label" not in {finding.rule for finding in report.findings}
+
+
+def test_bundle_discount_percentage_is_not_a_part_price() -> None:
+    text = ENGLISH_EMAIL + (
+        "\nThe bundle gives 15% off general liability and cyber; each can be bought separately."
+    )
+    assert "disclosure.bundle_parts" in _rules(text)

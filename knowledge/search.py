@@ -143,7 +143,8 @@ def _fuse(dense: list[Chunk], lexical: list[tuple[str, float]], index: Bm25Index
         chunk = known.get(chunk_id) or _to_chunk(
             chunk_id, index.texts_[chunk_id], dict(index.metadata_by_id_[chunk_id]), 0.0
         )
-        fused.append(chunk.model_copy(update={"score": round(scores[chunk_id], 6)}))
+        chunk.score = round(scores[chunk_id], 6)  # the chunks are this call's own objects
+        fused.append(chunk)
     return fused
 
 

@@ -8,6 +8,8 @@ with several API workers point ``COPILOT_CHROMA_URL`` at a Chroma server instead
 from __future__ import annotations
 
 import threading
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
@@ -30,9 +32,14 @@ def collection_name(settings: Settings) -> str:
     return f"knowledge_{settings.embeddings}"
 
 
+@lru_cache(maxsize=64)
+def _absolute(path: Path) -> str:
+    return str(path.resolve())
+
+
 def store_key(settings: Settings) -> tuple[str, str]:
     """Return the (location, collection name) pair that identifies an open store."""
-    location = settings.chroma_url or str(settings.chroma_dir.resolve())
+    location = settings.chroma_url or _absolute(settings.chroma_dir)
     return location, collection_name(settings)
 
 

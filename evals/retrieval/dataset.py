@@ -39,6 +39,9 @@ class Dataset(BaseModel):
 
     version: str = Field(description="Dataset version, recorded in every report.")
     k: int = Field(5, description="Passages retrieved per question.")
+    latency_repeats: int = Field(
+        3, ge=1, description="Timed runs per question; the median is its latency."
+    )
     thresholds: Thresholds = Field(description="Pass marks.")
     items: list[Item] = Field(description="Labelled questions.")
 

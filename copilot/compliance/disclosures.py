@@ -53,7 +53,7 @@ def check_marketing_label(check: CheckInput) -> list[Finding]:
     ``LABEL_REACH`` words, not only in the footer.
     """
     terms = list(check.lexicon.marketing_label)
-    if check.draft.channel == "call_script":
+    if check.context.channel == "call_script":
         terms += check.lexicon.spoken_marketing
     if contains_any(_opening(check), terms):
         return []
@@ -67,7 +67,7 @@ def check_marketing_label(check: CheckInput) -> list[Finding]:
 def check_opt_out(check: CheckInput) -> list[Finding]:
     """Require the right-to-object / opt-out notice (spoken form in call scripts)."""
     terms = list(check.lexicon.opt_out)
-    if check.draft.channel == "call_script":
+    if check.context.channel == "call_script":
         terms += check.lexicon.spoken_opt_out
     if contains_any(check.tokens, terms):
         return []

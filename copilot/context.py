@@ -10,24 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol
 
+from copilot.llm.protocol import LanguageModel
 from copilot.settings import Settings
 
-
-class LanguageModel(Protocol):
-    """What the graph needs of a language model: ``copilot.llm.LLMClient`` or a test fake."""
-
-    model: str
-
-    def structured(self, prompt: Any, variables: dict[str, Any], schema: Any, **kwargs: Any) -> Any:
-        """Return a structured generation (``.parsed``) for a prompt."""
-
-    def complete(self, prompt: Any, variables: dict[str, Any], **kwargs: Any) -> Any:
-        """Return a text generation (``.text``, ``.prompt``, ``.model``) for a prompt."""
-
-    def stream(self, prompt: Any, variables: dict[str, Any], **kwargs: Any) -> Any:
-        """Return an iterable of text deltas with ``.generation`` once consumed."""
+__all__ = ["LanguageModel", "RunContext"]
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Sequence
-from typing import Any, cast
+from typing import Any
 
 from copilot.context import LanguageModel
 from copilot.drafting.choices import (
@@ -17,8 +17,7 @@ from copilot.drafting.choices import (
 )
 from copilot.drafting.compose import compose_draft
 from copilot.drafting.facts import advisor_notes, build_draft_input
-from copilot.llm.client import LLMClient
-from copilot.llm.drafting import stream_draft
+from copilot.llm.drafting import split_subject, stream_draft
 from copilot.llm.errors import LLMUnavailable
 from copilot.state import Draft, TurnState
 
@@ -31,7 +30,6 @@ LLM_LANGUAGE = "en"
 """The LLM writes English (always supported); the offline templates write the customer's."""
 
 _CITATION = re.compile(r"\[([^\[\]\s]+@[^\[\]\s]+#\d+)\]")
-_SUBJECT = re.compile(r"^\s*subject:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
 
 
 def offline_draft(state: TurnState, insurer: str, *, attempt: int, sell: bool) -> Draft:
@@ -80,16 +78,11 @@ def llm_facts(state: TurnState) -> dict[str, Any]:
 
 
 def cited_ids(text: str) -> list[str]:
-    """Return the chunk ids a text cites as ``[doc_id@version#n]``, in order, once each."""
+    """Return the chunk ids a text cites as ``[doc_id@version#n]``, in order, once each.
+
+    Every cited id is kept, retrieved or not, so the gate sees (and blocks) invented sources.
+    """
     return list(dict.fromkeys(_CITATION.findall(text)))
-
-
-def split_subject(text: str) -> tuple[str | None, str]:
-    """Split a leading ``Subject:`` line off a generated email."""
-    match = _SUBJECT.search(text)
-    if match is None or text[: match.start()].strip():
-        return None, text.strip()
-    return match.group(1).strip(), text[match.end() :].strip()
 
 
 def llm_draft(
@@ -111,10 +104,7 @@ def llm_draft(
     request = f"{state['plan'].intent} for products {draft_products(state)}, in English"
     if findings:
         request += ". Revise: the compliance check found: " + " | ".join(findings)
-    client = cast(LLMClient, llm)  # any LanguageModel; LLMClient is the production one
-    stream = stream_draft(
-        client, channel, llm_facts(state), state.get("chunks", []), request, insurer
-    )
+    stream = stream_draft(llm, channel, llm_facts(state), state.get("chunks", []), request, insurer)
     for delta in stream:
         write({"event": "draft_token", "attempt": attempt, "text": delta})
     generation = stream.generation

@@ -9,7 +9,9 @@ from langgraph.runtime import Runtime
 from copilot.compliance.gate import check_draft
 from copilot.compliance.models import ComplianceContext, ComplianceReport, DraftText
 from copilot.context import RunContext
-from copilot.drafting.writer import cited_ids, split_subject
+from copilot.drafting.writer import cited_ids
+from copilot.llm.drafting import split_subject
+from copilot.llm.reviewer import LLMReviewer
 from copilot.state import Draft, TurnState
 
 MAX_ATTEMPTS = 2
@@ -47,10 +49,16 @@ def compliance_context(state: TurnState, insurer: str, draft: Draft) -> Complian
 
 
 def check_compliance(state: TurnState, runtime: Runtime[RunContext]) -> dict[str, Any]:
-    """Run the gate on the current draft against the facts the tools produced."""
+    """Run the gate on the current draft against the facts the tools produced.
+
+    With a language model configured, its review adds findings (warnings by default); it
+    can never pass what the code rules failed.
+    """
     draft = state["draft"]
     context = compliance_context(state, runtime.context.settings.insurer_name, draft)
-    report = check_draft(draft_text(draft), state.get("facts", {}), context)
+    llm = None if state.get("llm_fallback") else runtime.context.llm
+    reviewer = LLMReviewer(llm) if llm is not None else None
+    report = check_draft(draft_text(draft), state.get("facts", {}), context, reviewer=reviewer)
     return {"compliance": report}
 
 

@@ -27,7 +27,7 @@ def plan_with_fallback(message: str, llm: LanguageModel | None) -> tuple[Plan, s
     if llm is None:
         return route(message), None
     try:
-        return propose_plan(llm, message, load_catalogue().codes).parsed, None  # type: ignore[arg-type]
+        return propose_plan(llm, message, load_catalogue().codes).parsed, None
     except LLMUnavailable as fault:
         logger.warning("planning fell back to the local router: %s", fault)
         return route(message), str(fault)

@@ -13,7 +13,6 @@ import pytest
 from pydantic import BaseModel
 
 from copilot.llm.errors import LLMUnavailable
-from copilot.llm.planning import PlanProposal
 from copilot.llm.result import Generation, StructuredGeneration
 from copilot.settings import Settings
 from knowledge import ingest_corpus
@@ -118,26 +117,34 @@ class ScriptedLLM:
         plans: Plan proposals (or exceptions) returned by ``structured``, in order.
         drafts: Draft texts, functions of the prompt variables returning one, or exceptions,
             returned by ``stream``/``complete`` in order.
+        reviews: Answers of the review prompt (default: no findings).
     """
 
     model = "fake-model"
 
-    def __init__(self, plans: list[Any] | None = None, drafts: list[Any] | None = None) -> None:
+    def __init__(
+        self,
+        plans: list[Any] | None = None,
+        drafts: list[Any] | None = None,
+        reviews: list[Any] | None = None,
+    ) -> None:
         self.plans = list(plans or [])
         self.drafts = list(drafts or [])
+        self.reviews = list(reviews or [])
         self.calls: list[dict[str, Any]] = []
 
     def structured(
         self, prompt: Any, variables: dict[str, Any], schema: type[BaseModel], **_: Any
     ) -> StructuredGeneration[Any]:
         self.calls.append({"kind": "structured", "prompt": prompt.id, "variables": variables})
-        answer = self.plans.pop(0)
+        queue = self.reviews if prompt.id == "review" else self.plans
+        answer = queue.pop(0) if queue else {"findings": []}
         if isinstance(answer, Exception):
             raise answer
-        proposal = PlanProposal.model_validate(answer)
-        return StructuredGeneration[PlanProposal](
-            parsed=proposal,
-            text=proposal.model_dump_json(),
+        parsed = schema.model_validate(answer)
+        return StructuredGeneration[schema](  # type: ignore[valid-type]
+            parsed=parsed,
+            text=parsed.model_dump_json(),
             prompt=prompt.ref,
             model=self.model,
             latency_ms=1.0,

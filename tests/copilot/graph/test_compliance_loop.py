@@ -65,3 +65,35 @@ def test_draft_failing_twice_is_escalated_with_findings(shared_settings: Setting
     assert {f.rule for f in result.findings} >= {"claims.absolute"}
     assert result.approval_id is not None
     assert any("Escalated" in notice for notice in result.notices)
+
+
+def test_llm_reviewer_adds_findings_but_cannot_block_alone(shared_settings: Settings) -> None:
+    review = {
+        "findings": [
+            {
+                "rule": "tone",
+                "severity": "block",
+                "message": "pushy",
+                "excerpt": "we suggest Cyber liability",
+            }
+        ]
+    }
+    llm = ScriptedLLM(plans=[PLAN], drafts=[clean_email], reviews=[review])
+
+    result = run_turn(
+        shared_settings, SEED_ADVISOR, "S000001", "email about cyber", now=NOW, llm=llm
+    )
+
+    assert result.passed
+    assert [(f.rule, f.severity) for f in result.findings] == [("llm.tone", "warn")]
+
+
+def test_llm_reviewer_cannot_pass_what_the_code_failed(shared_settings: Settings) -> None:
+    llm = ScriptedLLM(plans=[PLAN], drafts=[promising_email, promising_email])
+
+    result = run_turn(
+        shared_settings, SEED_ADVISOR, "S000001", "email about cyber", now=NOW, llm=llm
+    )
+
+    assert not result.passed
+    assert sum(c["prompt"] == "review" for c in llm.calls) == 2

@@ -13,6 +13,7 @@ class BatchReport(BaseModel):
     run_date: date = Field(description="The date whose action lists were (re)written.")
     decided_at: datetime = Field(description="The decision moment used for every customer.")
     customers: int = Field(description="Customers scored.")
+    gaps: int = Field(description="(customer, product) coverage gaps found, as coverage_gaps.")
     candidates: int = Field(description="Candidate actions considered.")
     chosen: int = Field(description="Actions chosen and written.")
     suppressed: dict[str, int] = Field(description="Suppressed candidates by contact-policy rule.")

@@ -1,4 +1,4 @@
-"""The nightly batch: every customer through triggers, eligibility and arbitration, by chunk.
+"""The nightly batch: every customer through triggers, eligibility, gaps and arbitration.
 
 Each chunk of customers is read column-wise from SQL and decided with the same functions as
 the single-customer tools (``tools.decision.book.decide_frames``); the chosen actions become
@@ -17,14 +17,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from copilot.settings import Settings
+from tools.batch.gap_columns import gap_matrix
 from tools.batch.report import BatchReport
 from tools.batch.store import write_items
 from tools.book.db import session_scope
 from tools.book.models import Customer
 from tools.book.repository import resolve_advisor
+from tools.catalogue.loader import load_catalogue
 from tools.decision.book import decide_frames
 from tools.decision.config import load_contact_policy
 from tools.decision.model_inputs import ModelInputs, load_model_inputs
+from tools.gaps.pack import load_gap_rules
 from tools.nba.clock import resolve_now
 from tools.nba.config import load_trigger_config
 from tools.nba.frames import load_frames, restrict
@@ -58,8 +61,9 @@ def decide_book(
         chunk_size: Customers decided together (bounds memory).
     """
     chunks = _chunks(session, chunk_size)
-    total, done, scored, parts = sum(n for *_, n in chunks), 0, 0, []
+    total, done, scored, parts, gaps = sum(n for *_, n in chunks), 0, 0, [], 0
     basis = ModelInputs().ranking_basis
+    catalogue, gap_rules = load_catalogue(), load_gap_rules()
     for low, high, count in chunks:
         frames = load_frames(session, moment, id_range=(low, high))
         if advisor_id is not None:
@@ -67,6 +71,7 @@ def decide_book(
         scored += len(frames.customers)
         inputs = load_model_inputs(session, moment, frames.customers["customer_id"].tolist())
         basis = inputs.ranking_basis
+        gaps += int(gap_matrix(session, frames, catalogue, gap_rules).to_numpy().sum())
         parts.append(
             decide_frames(frames, inputs).merge(
                 frames.customers[["customer_id", "advisor_id"]], on="customer_id"
@@ -76,7 +81,7 @@ def decide_book(
         if progress is not None:
             progress(done, total)
     decided = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
-    return BookDecision(decided, scored, basis)
+    return BookDecision(decided, scored, basis, gaps)
 
 
 @dataclass(frozen=True)
@@ -86,6 +91,7 @@ class BookDecision:
     decided: pd.DataFrame
     customers: int
     ranking_basis: str
+    gaps: int
 
 
 def run_batch(
@@ -124,6 +130,7 @@ def run_batch(
         decided_at=moment,
         customers=scored,
         candidates=len(decided),
+        gaps=book.gaps,
         chosen=len(chosen),
         suppressed={str(k): int(v) for k, v in suppressed.items()},
         items_per_advisor=per_advisor,

@@ -10,11 +10,14 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tools.batch.gap_columns import gap_matrix
 from tools.batch.run import decide_book
 from tools.book.models import Customer
 from tools.catalogue.loader import load_catalogue
 from tools.decision import Arbitration, arbitrate
 from tools.eligibility import check_eligibility
+from tools.gaps import coverage_gaps
+from tools.gaps.pack import load_gap_rules
 from tools.nba import next_best_actions
 from tools.nba.eligibility_columns import Columns, eligibility_matrix
 from tools.nba.frames import load_frames
@@ -76,4 +79,13 @@ def test_eligibility_matches_check_eligibility(
         single = [
             check_eligibility(book_session, customer_id, code).eligible for code in catalogue.codes
         ]
+        assert batch == single, customer_id
+
+
+def test_gaps_match_coverage_gaps(book_session: Session, sample: list[str], as_of: date) -> None:
+    frames = load_frames(book_session, datetime.combine(as_of, time(12)))
+    matrix = gap_matrix(book_session, frames, load_catalogue(), load_gap_rules())
+    for customer_id in sample:
+        single = sorted(g.product for g in coverage_gaps(book_session, customer_id).gaps)
+        batch = sorted(code for code in matrix.columns if matrix.loc[customer_id, code])
         assert batch == single, customer_id

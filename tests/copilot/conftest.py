@@ -4,25 +4,28 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import time
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from pydantic import BaseModel
 
 from copilot.llm.errors import LLMUnavailable
 from copilot.llm.result import Generation, StructuredGeneration
+from copilot.llm.streaming import LLMStream
 from copilot.settings import Settings
 from knowledge import ingest_corpus
-from prompts.registry import PromptRef
+from prompts.registry import PromptRef, PromptTemplate
 from tools.book.db import migrate, session_factory
 from tools.book.generator import BookSpec, generate_book
 
 AS_OF = date(2026, 11, 22)
 NOW = datetime(2026, 11, 22, 9, 0)
 SEED_ADVISOR = "ADV-001"
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 def _copy_data_dir(source: Path, target: Path) -> None:
@@ -92,20 +95,17 @@ def cli_env(turn_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterato
     get_settings.cache_clear()
 
 
-FAKE_PROMPT = PromptRef(id="fake", version=1, sha256="0" * 64)
-
-
-class FakeStream:
-    """A streamed completion that yields scripted deltas (or raises mid-stream)."""
+class FakeStream(LLMStream):
+    """A streamed completion that yields a scripted text word by word."""
 
     def __init__(self, text: str, prompt: PromptRef, model: str) -> None:
-        self._text, self._prompt, self._model = text, prompt, model
-        self.generation: Generation | None = None
+        super().__init__([], prompt=prompt, model=model, started=time.perf_counter())
+        self._text = text
 
     def __iter__(self) -> Iterator[str]:
         for word in self._text.split(" "):
             yield word + " "
-        self.generation = Generation(
+        self._generation = Generation(
             text=self._text, prompt=self._prompt, model=self._model, latency_ms=1.0
         )
 
@@ -134,8 +134,14 @@ class ScriptedLLM:
         self.calls: list[dict[str, Any]] = []
 
     def structured(
-        self, prompt: Any, variables: dict[str, Any], schema: type[BaseModel], **_: Any
-    ) -> StructuredGeneration[Any]:
+        self,
+        prompt: PromptTemplate,
+        variables: dict[str, Any],
+        schema: type[ModelT],
+        *,
+        enums: dict[str, list[str]] | None = None,
+        max_tokens: int | None = None,
+    ) -> StructuredGeneration[ModelT]:
         self.calls.append({"kind": "structured", "prompt": prompt.id, "variables": variables})
         queue = self.reviews if prompt.id == "review" else self.plans
         answer = queue.pop(0) if queue else {"findings": []}
@@ -150,7 +156,9 @@ class ScriptedLLM:
             latency_ms=1.0,
         )
 
-    def stream(self, prompt: Any, variables: dict[str, Any], **_: Any) -> FakeStream:
+    def stream(
+        self, prompt: PromptTemplate, variables: dict[str, Any], *, max_tokens: int | None = None
+    ) -> LLMStream:
         self.calls.append({"kind": "stream", "prompt": prompt.id, "variables": variables})
         answer = self.drafts.pop(0)
         if isinstance(answer, Exception):
@@ -158,10 +166,11 @@ class ScriptedLLM:
         text = answer(variables) if callable(answer) else answer
         return FakeStream(text, prompt.ref, self.model)
 
-    def complete(self, prompt: Any, variables: dict[str, Any], **_: Any) -> Generation:
+    def complete(
+        self, prompt: PromptTemplate, variables: dict[str, Any], *, max_tokens: int | None = None
+    ) -> Generation:
         stream = self.stream(prompt, variables)
         list(stream)
-        assert stream.generation is not None
         return stream.generation
 
 

@@ -2,8 +2,7 @@
 
 Chunk ids are ``doc_id@version#n``. A document whose file hash matches what the store holds is
 left alone, so running ingest twice writes nothing the second time. Chroma metadata cannot hold
-lists, so products and countries become boolean flag keys (``p_CYBER``, ``c_SE``) that ``where``
-filters can test directly.
+lists, so products and countries become boolean flag keys (see ``knowledge.metadata``).
 """
 
 from __future__ import annotations
@@ -16,12 +15,13 @@ from pydantic import BaseModel, Field
 
 from copilot.settings import Settings, get_settings
 from knowledge.corpus_reader import CORPUS_DIR, Document, chunk_document, corpus_hash, load_corpus
+from knowledge.metadata import Metadata, chunk_metadata
+from knowledge.search import forget_lexical_index
 from knowledge.store import get_collection
 
 ProgressCallback = Callable[[int, int, str], None]
 """Called as ``progress(done, total, doc_id)`` after each document."""
 
-Metadata = dict[str, str | int | float | bool]
 _DOCS_PER_WRITE = 8  # documents embedded together: fewer, fuller batches; progress stays live
 
 
@@ -38,42 +38,6 @@ class IngestReport(BaseModel):
     unchanged: int = Field(0, description="Documents already up to date.")
     corpus_hash: str = Field(description="Hash of the corpus that was ingested.")
     seconds: float = Field(description="Wall time of the run.")
-
-
-def product_flag(code: str) -> str:
-    """Return the metadata key marking a chunk as about a product."""
-    return f"p_{code.upper()}"
-
-
-def country_flag(code: str) -> str:
-    """Return the metadata key marking a chunk as applying to a country."""
-    return f"c_{code.upper()}"
-
-
-def type_flag(doc_type: str) -> str:
-    """Return the metadata key marking a chunk's document type."""
-    return f"t_{doc_type.lower()}"
-
-
-def chunk_metadata(doc: Document, index: int, heading: str) -> Metadata:
-    """Return the Chroma metadata of one chunk (scalars only)."""
-    meta: Metadata = {
-        "doc_id": doc.doc_id,
-        "version": doc.version,
-        "title": doc.title,
-        "section": heading,
-        "type": doc.type,
-        "language": doc.language,
-        "effective_date": doc.effective_date.isoformat(),
-        "chunk_index": index,
-        "doc_sha256": doc.sha256,
-        "products": ",".join(doc.products),
-        "countries": ",".join(doc.countries),
-        type_flag(doc.type): True,
-    }
-    meta.update({product_flag(code): True for code in doc.products})
-    meta.update({country_flag(code): True for code in doc.countries})
-    return meta
 
 
 def _stored_documents(settings: Settings) -> dict[str, tuple[str, list[str]]]:
@@ -148,11 +112,5 @@ def ingest_corpus(
         report.removed.append(doc_id)
     report.chunks = get_collection(settings).count()
     report.seconds = round(time.perf_counter() - started, 3)
-    _invalidate_search_cache()
-    return report
-
-
-def _invalidate_search_cache() -> None:
-    from knowledge.search import forget_lexical_index
-
     forget_lexical_index()
+    return report

@@ -50,9 +50,9 @@ class Bm25Index:
     ) -> Bm25Index:
         """Index the chunks and return self."""
         self.ids_ = ids
-        self.texts_ = dict(zip(ids, texts, strict=True))
+        self.texts_ = texts
         self.metadatas_ = metadatas
-        self.metadata_by_id_ = dict(zip(ids, metadatas, strict=True))
+        self.positions_ = {chunk_id: position for position, chunk_id in enumerate(ids)}
         self.term_freqs_ = [Counter(tokenize(text)) for text in texts]
         self.lengths_ = [sum(tf.values()) for tf in self.term_freqs_]
         self.avg_length_ = sum(self.lengths_) / max(len(self.lengths_), 1)
@@ -62,6 +62,11 @@ class Bm25Index:
         n = len(ids)
         self.idf_ = {t: math.log(1 + (n - df + 0.5) / (df + 0.5)) for t, df in doc_freq.items()}
         return self
+
+    def passage(self, chunk_id: str) -> tuple[str, dict[str, MetaValue]]:
+        """Return the stored text and metadata of one indexed chunk."""
+        position = self.positions_[chunk_id]
+        return self.texts_[position], dict(self.metadatas_[position])
 
     def _score(self, position: int, terms: list[str]) -> float:
         tf, length = self.term_freqs_[position], self.lengths_[position]

@@ -15,8 +15,8 @@ from pydantic import BaseModel, Field
 
 from copilot.settings import Settings, get_settings
 from knowledge.corpus_reader import COUNTRIES
-from knowledge.ingest import country_flag, product_flag, type_flag
 from knowledge.lexical import Bm25Index
+from knowledge.metadata import country_flag, product_flag, type_flag
 from knowledge.store import get_collection, store_key
 from tools.catalogue import load_catalogue
 from tools.errors import CopilotError
@@ -140,9 +140,7 @@ def _fuse(dense: list[Chunk], lexical: list[tuple[str, float]], index: Bm25Index
     known = {chunk.chunk_id: chunk for chunk in dense}
     fused = []
     for chunk_id in sorted(scores, key=lambda cid: scores[cid], reverse=True):
-        chunk = known.get(chunk_id) or _to_chunk(
-            chunk_id, index.texts_[chunk_id], dict(index.metadata_by_id_[chunk_id]), 0.0
-        )
+        chunk = known.get(chunk_id) or _to_chunk(chunk_id, *index.passage(chunk_id), 0.0)
         chunk.score = round(scores[chunk_id], 6)  # the chunks are this call's own objects
         fused.append(chunk)
     return fused

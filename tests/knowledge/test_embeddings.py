@@ -69,7 +69,7 @@ def test_openai_config_never_holds_the_key() -> None:
     assert "sk-secret" not in json.dumps(function.get_config())
 
 
-def test_settings_select_the_openai_function(tmp_path: object) -> None:
+def test_settings_select_the_openai_function() -> None:
     settings = Settings(embeddings="openai", llm_base_url="http://127.0.0.1:9/v1")
     function = embedding_function(settings)
     assert isinstance(function, OpenAICompatibleEmbeddingFunction)

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import String, and_, select, type_coerce
+from sqlalchemy import String, and_, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from tools.book.models import BusinessEvent, Claim, ContactLog, Customer, Offer, Policy
@@ -104,14 +104,21 @@ def _customers(session: Session, ids: Scope) -> pd.DataFrame:
     return frame
 
 
-def _policies(session: Session, ids: Scope) -> pd.DataFrame:
+def _policies(session: Session, ids: Scope, now: datetime) -> pd.DataFrame:
+    # In force on the day, as the profile, eligibility and gap tools read it.
+    day = now.date()
+    live = and_(
+        Policy.status == "active",
+        Policy.start_date <= day,
+        or_(Policy.end_date.is_(None), Policy.end_date > day),
+    )
     cols = [
         Policy.customer_id,
         Policy.product_code,
         Policy.annual_premium_eur,
         _raw(Policy.renewal_date),
     ]
-    query = _scoped(select(*cols).where(Policy.status == "active"), Policy.customer_id, ids)
+    query = _scoped(select(*cols).where(live), Policy.customer_id, ids)
     frame = _frame(session, query, ["customer_id", "product", "premium_eur", "renewal_date"])
     frame["renewal_date"] = _when(frame["renewal_date"])
     return frame
@@ -215,7 +222,7 @@ def load_frames(
     return BookFrames(
         now=now,
         customers=_customers(session, scope),
-        policies=_policies(session, scope),
+        policies=_policies(session, scope, now),
         claims=_claims(session, scope, now),
         events=_events(session, scope, now),
         incidents=_incidents(session, now),

@@ -19,12 +19,12 @@ import pandas as pd
 
 from tools.catalogue.loader import Catalogue
 from tools.propensity.book_frames import BookFrames
-from tools.propensity.features import model_columns
+from tools.propensity.features import peer_counts_from
 from tools.propensity.metrics import oracle_agreement, ranking_metrics, reliability_table
+from tools.propensity.model import PropensityModel
 from tools.propensity.training import (
     HORIZON_DAYS,
-    PropensityModel,
-    fit_product,
+    fit_all,
     fit_window,
     labelled_window,
 )
@@ -38,8 +38,9 @@ def _score_table(
     bought: pd.DataFrame,
     catalogue: Catalogue,
     oracle: Oracle | None,
+    peers: pd.DataFrame | None = None,
 ) -> tuple[dict[str, dict[str, float]], pd.DataFrame]:
-    predicted = model.predict(common, catalogue)
+    predicted = model.predict(common, catalogue, peers)
     metrics: dict[str, dict[str, float]] = {}
     pooled = []
     for code in catalogue.codes:
@@ -71,10 +72,9 @@ def same_window_holdout(
     """Fit on a random half of the latest window's customers and test on the other half."""
     common, bought = labelled_window(frames, book_date - timedelta(days=HORIZON_DAYS), catalogue)
     train = np.random.default_rng(0).uniform(size=len(common)) < 0.5
-    model = PropensityModel(codes=list(catalogue.codes), columns=model_columns(catalogue.codes))
-    for code in catalogue.codes:
-        model.products[code] = fit_product(common[train], bought[train], catalogue, code, C)
-    return _score_table(model, common[~train], bought[~train], catalogue, oracle)
+    peers = peer_counts_from(common, catalogue.codes)
+    model = fit_all(common[train], bought[train], catalogue, C, peers)
+    return _score_table(model, common[~train], bought[~train], catalogue, oracle, peers)
 
 
 def summarise(metrics: dict[str, dict[str, float]]) -> dict[str, float]:
@@ -89,11 +89,9 @@ def contribution_shares(
     """Return each input feature's share of the mean absolute contribution over all products."""
     total = pd.Series(0.0, index=model.columns)
     for code, product in model.products.items():
-        if product.classifier is None:
-            continue
         rows = common[f"own_{code}"] == 0
         frame = model.product_frame(common[rows], catalogue, code)
-        total = total.add(product.classifier.contributions(frame).abs().mean(), fill_value=0.0)
+        total = total.add(product.contributions(frame).abs().mean(), fill_value=0.0)
     share = total / total.sum() if total.sum() > 0 else total
     return {k: float(v) for k, v in share.items()}
 

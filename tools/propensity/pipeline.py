@@ -15,14 +15,16 @@ from tools.propensity.evaluation import (
     time_holdout,
 )
 from tools.propensity.features import customer_features
-from tools.propensity.training import DEFAULT_C, HORIZON_DAYS, PropensityModel, fit_window
+from tools.propensity.model import PropensityModel
+from tools.propensity.training import DEFAULT_C, HORIZON_DAYS, fit_window
 from tools.registry import ModelMetadata, fairness_check, new_version
 
 LIMITS = [
     "Trained on the synthetic book: figures describe the generator, not real customers.",
     "Portal, download and quote-request events in the synthetic book all fall in the last"
     " 90 days, after the training snapshot, so the model cannot learn from them (no look-ahead).",
-    "Products with fewer than 8 buyers in the training window get their base rate, no drivers.",
+    "Products with fewer than 8 buyers in the training window are scored by the pooled"
+    " all-products model only: their drivers are generic, not product-specific.",
     "The synthetic book's earlier purchases follow another process than the latest year's,"
     " so the time-based holdout under-predicts (see its reliability table); the shipped"
     " model is refitted on the latest window.",
@@ -59,7 +61,7 @@ def train_propensity(
     shares = contribution_shares(
         model, customer_features(frames, latest, catalogue.codes), catalogue
     )
-    fitted = {c: p.classifier is not None for c, p in model.products.items()}
+    pooled_codes = [c for c, p in model.products.items() if p.classifier is None]
     trained_at = datetime.now(UTC)
     metadata = ModelMetadata(
         kind="propensity",
@@ -69,7 +71,8 @@ def train_propensity(
         data_source=data_source,
         n_rows=max((p.n_train for p in model.products.values()), default=0),
         features=model.columns,
-        learner=f"one PropensityClassifier (L2 logistic regression, C={C}) per product",
+        learner=f"per product: PropensityClassifier (L2 logistic regression, C={C}) blended"
+        " (mean log-odds) with one pooled all-products PropensityClassifier",
         metrics={
             "time_holdout": summarise(metrics),
             "same_window_holdout": summarise(same_window),
@@ -85,7 +88,8 @@ def train_propensity(
             "Windows": f"features on {latest - timedelta(days=HORIZON_DAYS)} -> purchases in the"
             f" next 12 months (holdout training); tested on features of {latest} -> purchases"
             f" up to {book_date}; shipped model refitted on the latest window.",
-            "Products on base rate": ", ".join(c for c, ok in fitted.items() if not ok) or "none",
+            "Products scored by the pooled model only (too few buyers)": ", ".join(pooled_codes)
+            or "none",
         },
     )
     return model, metadata

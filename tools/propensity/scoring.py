@@ -21,7 +21,7 @@ from tools.catalogue.loader import Catalogue, load_catalogue
 from tools.propensity.book_frames import BookFrames, load_book_frames
 from tools.propensity.drivers import Driver, top_drivers
 from tools.propensity.features import customer_features, product_features
-from tools.propensity.training import PropensityModel
+from tools.propensity.model import PropensityModel
 from tools.registry import load_current
 
 
@@ -65,12 +65,10 @@ def _explain(
     limit: int,
 ) -> tuple[float, list[Driver]]:
     product = model.products[code]
-    if product.classifier is None:
-        return product.base_rate, []
     frame = product_features(common, catalogue, code, peers)[model.columns]
-    # One transform: the log-odds are the baseline plus the contributions (exact).
-    contributions = product.classifier.contributions(frame).iloc[0]
-    logit = product.classifier.intercept_logit() + float(contributions.sum())
+    # One transform per member: the log-odds are the baseline plus the contributions (exact).
+    contributions = product.contributions(frame).iloc[0]
+    logit = product.baseline() + float(contributions.sum())
     probability = float(1.0 / (1.0 + np.exp(-logit)))
     return probability, top_drivers(contributions, frame.iloc[0], catalogue, limit)
 

@@ -16,8 +16,10 @@ class ApprovalRecord(Base):
 
     __tablename__ = "copilot_approvals"
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    advisor_id: Mapped[str] = mapped_column(ForeignKey("advisors.id"), index=True)
-    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)
+    # Plain ids, no foreign keys: the audit trail must neither block nor vanish with a
+    # reload of the book (``copilot init --reset`` clears the book tables it knows).
+    advisor_id: Mapped[str] = mapped_column(String(16), index=True)
+    customer_id: Mapped[str] = mapped_column(String(16), index=True)
     status: Mapped[str] = mapped_column(
         String(16), index=True
     )  # pending, approved, edited, rejected

@@ -1,11 +1,11 @@
 """Benchmark: latency of a full offline copilot turn next to the time spent in tools.
 
 Usage: python evals/bench/copilot_turn.py [--customers 2000] [--turns 40] [--data-dir DIR]
-Builds a demo book and ingests the knowledge corpus in a temporary data dir (or uses an
-existing, initialised ``--data-dir``), then runs offline turns (no LLM) over varied customers
-and intents, each to its approval interrupt. Prints p50/p95 turn latency, the summed time of
-the tool and retrieval calls each turn made, and the overhead ratio (turn / tools+retrieval),
-all from one run. Not a test: figures go in the README.
+Builds a demo book, trains the models and ingests the knowledge corpus in a temporary data
+dir (or uses an existing, initialised ``--data-dir``), then runs offline turns (no LLM) over
+varied customers and intents, each to its approval interrupt. Prints p50/p95 turn latency,
+the summed time of the tool and retrieval calls each turn made, and the overhead ratio
+(turn / tools+retrieval), all from one run. Not a test: figures go in the README.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from knowledge import ingest_corpus
 from tools.book.db import migrate, session_factory
 from tools.book.generator import BookSpec, generate_book
 from tools.book.models import Customer
+from tools.registry.training_run import train_all
 
 MESSAGES = (
     "What should I offer this customer?",
@@ -41,11 +42,12 @@ MESSAGES = (
 
 
 def prepare(settings: Settings, customers: int) -> None:
-    """Migrate, generate the demo book and ingest the corpus into the data dir."""
+    """Migrate, generate the demo book, train the models and ingest the corpus."""
     settings.ensure_dirs()
     migrate(settings)
     with session_factory(settings)() as session:
         generate_book(session, BookSpec(customers=customers, seed=42, as_of=date(2026, 11, 22)))
+    train_all(settings)
     ingest_corpus(settings)
 
 

@@ -19,8 +19,8 @@ def upgrade() -> None:
     op.create_table(
         "copilot_approvals",
         sa.Column("id", sa.String(64), primary_key=True),
-        sa.Column("advisor_id", sa.String(16), sa.ForeignKey("advisors.id"), nullable=False),
-        sa.Column("customer_id", sa.String(16), sa.ForeignKey("customers.id"), nullable=False),
+        sa.Column("advisor_id", sa.String(16), nullable=False),
+        sa.Column("customer_id", sa.String(16), nullable=False),
         sa.Column("status", sa.String(16), nullable=False),
         sa.Column("escalated", sa.Boolean, nullable=False),
         sa.Column("message", sa.Text, nullable=False),

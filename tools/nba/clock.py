@@ -17,8 +17,8 @@ def resolve_now(session: Session, now: datetime | date | str | None) -> datetime
 
     Args:
         session: Open session on the book (for its as-of date).
-        now: A datetime, a date (read as noon), an ISO 8601 string, or None for the book's
-            as-of date at 12:00.
+        now: A datetime, a date (read as noon), an ISO 8601 string (a bare date reads as
+            noon), or None for the book's as-of date at 12:00.
 
     Raises:
         InvalidDate: the string is not ISO 8601 or the value is not a date.
@@ -26,15 +26,21 @@ def resolve_now(session: Session, now: datetime | date | str | None) -> datetime
     if now is None:
         return datetime.combine(book_as_of(session), BOOK_NOON)
     if isinstance(now, str):
-        try:
-            now = datetime.fromisoformat(now.strip())
-        except ValueError:
-            raise InvalidDate(now) from None
+        now = _parse(now)
     if isinstance(now, datetime):
         return now.replace(tzinfo=None) if now.tzinfo is None else _naive_utc(now)
     if isinstance(now, date):
         return datetime.combine(now, BOOK_NOON)
     raise InvalidDate(now)
+
+
+def _parse(text: str) -> datetime | date:
+    value = text.strip()
+    try:
+        # A bare date reads as that day at noon, like a ``date`` argument.
+        return date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value)
+    except ValueError:
+        raise InvalidDate(text) from None
 
 
 def _naive_utc(moment: datetime) -> datetime:

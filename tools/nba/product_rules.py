@@ -109,40 +109,42 @@ def standing_rules(
     return out
 
 
+def _same(frame: pd.DataFrame, products: list[str]) -> pd.Series:
+    return pd.Series([products] * len(frame), index=frame.index, dtype=object)
+
+
+def _hiring_rows(hired: pd.DataFrame, config: TriggerConfig, catalogue: Catalogue) -> pd.DataFrame:
+    rel = config.relevance
+    rows = _explode(
+        hired,
+        _same(hired, config.headcount_growth_products),
+        "headcount_growth",
+        rel["headcount_growth"],
+        "growth",
+        "Headcount grew to {employees}: {product} for the larger team.",
+    )
+    # Where the cover is statutory (e.g. workers' compensation in Norway) the need is stronger.
+    country = rows["customer_id"].map(hired.set_index("customer_id")["country"])
+    statutory = [
+        c in catalogue.products[p].mandatory_in
+        for c, p in zip(country, rows["product"], strict=True)
+    ]
+    rows.loc[statutory, "relevance"] = rel["headcount_growth_mandatory"]
+    return rows
+
+
 def growth_rules(
     customers: pd.DataFrame, growth: pd.DataFrame, config: TriggerConfig, catalogue: Catalogue
 ) -> list[pd.DataFrame]:
     """Return proposals from headcount growth, a new location and a crossed size threshold."""
     rel = config.relevance
     grown = customers.join(growth, on="customer_id", how="inner")
-    hired = grown[grown["headcount_jump"]]
-    wc = [[p for p in config.headcount_growth_products] for _ in range(len(hired))]
-    out = []
-    if len(hired):
-        rows = _explode(
-            hired,
-            pd.Series(wc, index=hired.index, dtype=object),
-            "headcount_growth",
-            rel["headcount_growth"],
-            "growth",
-            "Headcount grew to {employees}: {product} for the larger team.",
-        )
-        mandatory = [
-            c in catalogue.products[p].mandatory_in
-            for c, p in zip(
-                rows["customer_id"].map(customers.set_index("customer_id")["country"]),
-                rows["product"],
-                strict=True,
-            )
-        ]
-        rows.loc[mandatory, "relevance"] = rel["headcount_growth_mandatory"]
-        out.append(rows)
-    moved = grown[grown["new_location"]]
-    loc = pd.Series([config.new_location_products] * len(moved), index=moved.index, dtype=object)
+    hired, moved = grown[grown["headcount_jump"]], grown[grown["new_location"]]
+    out = [_hiring_rows(hired, config, catalogue)] if len(hired) else []
     out.append(
         _explode(
             moved,
-            loc,
+            _same(moved, config.new_location_products),
             "new_location",
             rel["new_location"],
             "growth",
@@ -150,20 +152,17 @@ def growth_rules(
         )
     )
     for size in config.size_rules:
-        crossed = grown[
-            (grown["headcount_from"] < size.min_employees)
-            & (grown["headcount_to"] >= size.min_employees)
-        ]
-        products = pd.Series([size.products] * len(crossed), index=crossed.index, dtype=object)
+        low, high = grown["headcount_from"], grown["headcount_to"]
+        crossed = grown[(low < size.min_employees) & (high >= size.min_employees)]
+        template = f"Headcount crossed {size.min_employees} (now {{employees}}): "
         out.append(
             _explode(
                 crossed,
-                products,
+                _same(crossed, size.products),
                 "size_rule",
                 rel["size_rule"],
                 "growth",
-                f"Headcount crossed {size.min_employees} (now {{employees}}): "
-                "{product} becomes relevant.",
+                template + "{product} becomes relevant.",
             )
         )
     return out

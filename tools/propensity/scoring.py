@@ -98,8 +98,7 @@ def score_customer(
         ModelNotTrained: run ``copilot models train`` first.
     """
     catalogue = load_catalogue()
-    for code in products or []:
-        catalogue.product(code)
+    requested = [catalogue.product(code).code for code in products or []]
     loaded = load_current("propensity")
     model: PropensityModel = loaded.model
     customer = resolve_customer(session, customer_id)
@@ -108,7 +107,7 @@ def score_customer(
     if common.empty:  # a prospect or lapsed customer: profile only, no holdings
         common = _profile_only(session, customer.id, when, catalogue)
     peers = peer_counts(session, when, catalogue.codes)
-    wanted = products or [c for c in catalogue.codes if common[f"own_{c}"].iloc[0] == 0]
+    wanted = requested or [c for c in catalogue.codes if common[f"own_{c}"].iloc[0] == 0]
     scores = []
     for code in wanted:
         probability, reasons = _explain(model, common, catalogue, code, peers, drivers)

@@ -46,3 +46,18 @@ def test_single_and_batch_paths_agree(trained_models) -> None:
 def test_unknown_product_is_a_typed_error(trained_models) -> None:
     with session_factory(trained_models[0])() as session, pytest.raises(UnknownProduct):
         score_customer(session, "S000001", products=["NOPE"])
+
+
+def test_product_codes_are_case_insensitive(trained_models) -> None:
+    with session_factory(trained_models[0])() as session:
+        scores = score_customer(session, "S000001", products=["cyber"])
+    assert [s.product for s in scores] == ["CYBER"]
+
+
+def test_public_api_is_exported_by_the_packages() -> None:
+    import tools.churn
+    import tools.credibility
+    import tools.propensity
+
+    assert callable(tools.propensity.score_customer) and callable(tools.propensity.score_book)
+    assert callable(tools.credibility.risk_profile) and callable(tools.churn.top_defend)

@@ -111,6 +111,8 @@ class TurnState(TypedDict, total=False):
     """Clock of the turn, from the run context."""
     plan: Plan
     """The understood request."""
+    plan_prompt: PromptRef | None
+    """The prompt that produced the plan (None when the local router planned)."""
     customer: CustomerFacts
     """Book facts about the customer used by the drafter and the gate."""
     facts: Annotated[dict[str, Any], merge_facts]

@@ -39,6 +39,8 @@ def _print_turn(console: Console, result: TurnResult) -> None:
     plan = result.plan
     console.print(f"[bold]Plan[/bold] {plan.intent} ({plan.source}); products {plan.products}")
     console.print(f"Tools: {', '.join(result.tools_called)}")
+    for error in result.tool_errors:
+        console.print(f"[yellow]Tool {error.tool} skipped: {error.message}[/yellow]")
     table = Table("rank", "product", "channel", "reasons")
     for rec in result.recommendations:
         table.add_row(str(rec.rank), rec.product, rec.channel or "", "; ".join(rec.reasons))

@@ -13,24 +13,29 @@ from copilot.llm.planning import propose_plan
 from copilot.plan import Plan
 from copilot.router import route
 from copilot.state import TurnState
+from prompts.registry import PromptRef
 from tools.catalogue import load_catalogue
 
 logger = logging.getLogger(__name__)
 
 
-def plan_with_fallback(message: str, llm: LanguageModel | None) -> tuple[Plan, str | None]:
+def plan_with_fallback(
+    message: str, llm: LanguageModel | None
+) -> tuple[Plan, PromptRef | None, str | None]:
     """Plan with the LLM when configured; on any LLM fault use the router and say why.
 
     Returns:
-        The plan and a notice for the advisor when the fallback happened (else None).
+        The plan, the prompt that produced it (None for the router) and a notice for the
+        advisor when the fallback happened (else None).
     """
     if llm is None:
-        return route(message), None
+        return route(message), None, None
     try:
-        return propose_plan(llm, message, load_catalogue().codes).parsed, None
+        answer = propose_plan(llm, message, load_catalogue().codes)
     except LLMUnavailable as fault:
         logger.warning("planning fell back to the local router: %s", fault)
-        return route(message), str(fault)
+        return route(message), None, str(fault)
+    return answer.parsed, answer.prompt, None
 
 
 def understand_request(state: TurnState, runtime: Runtime[RunContext]) -> dict[str, Any]:
@@ -40,13 +45,14 @@ def understand_request(state: TurnState, runtime: Runtime[RunContext]) -> dict[s
     the CRM cannot change the plan.
     """
     context = runtime.context
-    plan, notice = plan_with_fallback(state["message"], context.llm)
+    plan, prompt, notice = plan_with_fallback(state["message"], context.llm)
     update: dict[str, Any] = {
         "advisor_id": context.advisor_id,
         "customer_id": context.customer_id,
         "request_id": context.request_id,
         "now": context.now,
         "plan": plan,
+        "plan_prompt": prompt,
         "llm_fallback": notice is not None,
     }
     if notice:

@@ -10,6 +10,7 @@ from pydantic_core import to_jsonable_python
 from sqlalchemy.orm import Session
 
 from copilot.records.models import ApprovalRecord, DraftRecord, EvidenceRecord
+from copilot.router import router_words
 from copilot.state import Draft, TurnState
 from tools.book.models import Offer
 from tools.errors import CopilotError
@@ -124,6 +125,7 @@ def _offer(state: TurnState, decision: str) -> dict[str, Any]:
 
 def _evidence(state: TurnState, decision: str, recorded_at: datetime) -> EvidenceRecord:
     report = state["compliance"]
+    plan_prompt = state.get("plan_prompt")
     return EvidenceRecord(
         approval_id=state["request_id"],
         decision=decision,
@@ -145,6 +147,10 @@ def _evidence(state: TurnState, decision: str, recorded_at: datetime) -> Evidenc
         model_versions={
             **model_versions(state.get("facts", {})),
             "draft_model": state["draft"].model,
+            "draft_prompt": state["draft"].prompt.model_dump(),
+            "plan_prompt": plan_prompt.model_dump()
+            if plan_prompt
+            else f"router@{router_words().version}",
         },
         offer=_offer(state, decision),
         notices=list(state.get("notices", [])),

@@ -15,7 +15,7 @@ from copilot.records.store import ApprovalAlreadyDecided, ApprovalBlocked, Unkno
 from copilot.settings import Settings
 from copilot.turn import resume_turn, run_turn
 from tests.copilot.conftest import NOW, SEED_ADVISOR, ScriptedLLM
-from tests.copilot.graph.test_compliance_loop import PLAN, promising_email
+from tests.copilot.graph.test_compliance_loop import PLAN, clean_email, promising_email
 from tools.book.db import session_scope
 from tools.book.models import Offer
 
@@ -117,3 +117,20 @@ def test_escalated_draft_cannot_be_approved_as_is(turn_settings: Settings) -> No
 
     with pytest.raises(ApprovalBlocked):
         resume_turn(turn_settings, result.approval_id, "approve", "co-1", "looks fine")
+
+
+def test_evidence_records_the_prompts_and_model(turn_settings: Settings) -> None:
+    llm = ScriptedLLM(plans=[PLAN], drafts=[clean_email])
+    result = run_turn(turn_settings, SEED_ADVISOR, "S000001", "email about cyber", now=NOW, llm=llm)
+    assert result.passed and result.approval_id is not None
+
+    resume_turn(turn_settings, result.approval_id, "approve", "co-1", "good", now=NOW)
+
+    with session_scope(turn_settings) as session:
+        evidence = session.get(EvidenceRecord, result.approval_id)
+        assert evidence is not None
+        versions = evidence.model_versions
+        assert versions["plan_prompt"]["id"] == "plan"
+        assert versions["draft_prompt"]["id"] == "draft_email"
+        assert versions["draft_model"] == "fake-model"
+        assert evidence.citations and evidence.checked_rules

@@ -72,13 +72,20 @@ def risk_frame(model: CredibilityModel, frames: BookFrames, at: date) -> pd.Data
                     "theta": theta[code].to_numpy(),
                     "quintile": quintile[code].to_numpy(),
                     "owned": held[:, j],
-                    "based_on": [[model.codes[k] for k in np.flatnonzero(r)] for r in informs],
+                    "based_on": _names(informs, model.codes),
                 }
             )
         )
     out = pd.concat(rows, ignore_index=True)
     out["worst_quintile"] = out["quintile"] >= WORST_QUINTILE
     return out
+
+
+def _names(mask: np.ndarray, codes: list[str]) -> list[list[str]]:
+    # Few distinct ownership patterns: name each pattern once, not each of 100k rows.
+    patterns, inverse = np.unique(mask, axis=0, return_inverse=True)
+    named = [[codes[k] for k in np.flatnonzero(p)] for p in patterns]
+    return [named[i] for i in np.asarray(inverse).ravel()]
 
 
 def risk_book(source: Session | BookFrames, at: date | None = None) -> pd.DataFrame:

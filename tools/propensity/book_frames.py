@@ -73,21 +73,32 @@ POLICY_COLUMNS = (
 )
 CLAIM_COLUMNS = (Claim.customer_id, Claim.product_code, Claim.claim_date, Claim.amount_eur,
                  Claim.status)  # fmt: skip
-EVENT_COLUMNS = (
-    BusinessEvent.customer_id,
-    BusinessEvent.event_type,
-    BusinessEvent.occurred_at,
-    BusinessEvent.payload,
-)
+EVENT_COLUMNS = (BusinessEvent.customer_id, BusinessEvent.event_type, BusinessEvent.occurred_at)
+PAYLOAD_EVENTS = ("headcount_change", "revenue_change")
+"""Event types whose payload the features read; other payloads are not fetched (speed)."""
 
 
 def _read(session: Session, columns: tuple[Any, ...], ids: Sequence[str] | None) -> pd.DataFrame:
     query = select(*columns)
     if ids is not None:
         query = query.where(columns[0].in_(list(ids)))
-    if columns is EVENT_COLUMNS:  # industry-wide events have no customer
-        query = query.where(BusinessEvent.customer_id.is_not(None))
     return _frame(session, query, [c.key for c in columns])
+
+
+def _read_events(session: Session, ids: Sequence[str] | None) -> pd.DataFrame:
+    # Industry-wide events have no customer; only growth events need their JSON payload.
+    plain = _read(session, EVENT_COLUMNS, ids)
+    plain = plain[plain["customer_id"].notna() & ~plain["event_type"].isin(PAYLOAD_EVENTS)]
+    query = select(*EVENT_COLUMNS, BusinessEvent.payload).where(
+        BusinessEvent.event_type.in_(PAYLOAD_EVENTS), BusinessEvent.customer_id.is_not(None)
+    )
+    if ids is not None:
+        query = query.where(BusinessEvent.customer_id.in_(list(ids)))
+    growth = _frame(session, query, [*(c.key for c in EVENT_COLUMNS), "payload"])
+    frames = [f for f in (plain.assign(payload=None), growth) if not f.empty]
+    if not frames:
+        return growth
+    return pd.concat(frames, ignore_index=True)
 
 
 def load_book_frames(session: Session, customer_ids: Sequence[str] | None = None) -> BookFrames:
@@ -105,7 +116,7 @@ def load_book_frames(session: Session, customer_ids: Sequence[str] | None = None
         customers=_dates(customers, "founded", "customer_since").set_index("id"),
         policies=_dates(_read(session, POLICY_COLUMNS, customer_ids), "start_date", "end_date"),
         claims=_dates(_read(session, CLAIM_COLUMNS, customer_ids), "claim_date"),
-        events=_dates(_read(session, EVENT_COLUMNS, customer_ids), "occurred_at"),
+        events=_dates(_read_events(session, customer_ids), "occurred_at"),
     )
 
 

@@ -26,7 +26,12 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 from sklearn.utils.multiclass import check_classification_targets
-from sklearn.utils.validation import check_is_fitted, validate_data
+from sklearn.utils.validation import (
+    _check_feature_names,
+    _check_n_features,
+    check_is_fitted,
+    validate_data,
+)
 
 
 def _is_categorical(series: pd.Series) -> bool:
@@ -79,6 +84,14 @@ class PropensityClassifier(ClassifierMixin, BaseEstimator):
         return tags
 
     def _frame(self, X: Any, reset: bool) -> pd.DataFrame:
+        if isinstance(X, pd.DataFrame) and not reset and len(X):
+            # Scoring a frame: check names and width only; converting 100k mixed-type rows to
+            # an object array (what full validation does) costs more than the model itself.
+            _check_feature_names(self, X, reset=False)
+            _check_n_features(self, X, reset=False)
+            frame = X.copy()
+            frame.columns = [str(c) for c in frame.columns]
+            return frame
         frame_in = X if isinstance(X, pd.DataFrame) else None
         arr = validate_data(
             self, X, reset=reset, dtype=None, ensure_all_finite=False, ensure_min_features=1

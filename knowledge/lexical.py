@@ -11,6 +11,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping
+from typing import Any
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _STOPWORDS = frozenset(
@@ -63,7 +64,7 @@ class Bm25Index:
         self.idf_ = {t: math.log(1 + (n - df + 0.5) / (df + 0.5)) for t, df in doc_freq.items()}
         return self
 
-    def passage(self, chunk_id: str) -> tuple[str, dict[str, MetaValue]]:
+    def passage(self, chunk_id: str) -> tuple[str, dict[str, Any]]:
         """Return the stored text and metadata of one indexed chunk."""
         position = self.positions_[chunk_id]
         return self.texts_[position], dict(self.metadatas_[position])

@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from copilot.settings import Settings
-from knowledge.ingest import IngestReport
+from knowledge.corpus_reader import parse_document
+from knowledge.ingest import IngestReport, ingest_corpus
+from knowledge.metadata import chunk_metadata
 from knowledge.search import InvalidSearch, SearchMode, search, where_filter
+from knowledge.store import get_collection
 from tools.errors import UnknownProduct
 
 
@@ -89,3 +94,21 @@ def test_full_corpus_answers_the_bundle_email_question(
         for c in search("Can I mention the bundle discount by email in Sweden?", settings=settings)
     ]
     assert "compliance-consent-sweden" in docs and "compliance-bundles-separate-prices" in docs
+
+
+def test_passages_written_by_another_process_are_still_returned(
+    tiny_corpus: Path, tiny_settings: Settings
+) -> None:
+    ingest_corpus(tiny_settings, corpus_dir=tiny_corpus)
+    search("warm the in-memory index", settings=tiny_settings)
+    doc = parse_document(tiny_corpus / "product" / "tiny-cyber.md").model_copy(
+        update={"doc_id": "late-cyber"}
+    )
+    # Another writer adds a chunk after this process built its index.
+    get_collection(tiny_settings).upsert(
+        ids=["late-cyber@1.0#0"],
+        documents=["Cyber sheet - Late\n\nRansomware extortion negotiators."],
+        metadatas=[chunk_metadata(doc, 0, "Late")],
+    )
+    hits = search("ransomware extortion negotiators", k=1, mode="dense", settings=tiny_settings)
+    assert hits[0].chunk_id == "late-cyber@1.0#0" and "negotiators" in hits[0].text

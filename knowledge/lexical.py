@@ -64,6 +64,10 @@ class Bm25Index:
         self.idf_ = {t: math.log(1 + (n - df + 0.5) / (df + 0.5)) for t, df in doc_freq.items()}
         return self
 
+    def __contains__(self, chunk_id: object) -> bool:
+        """Return whether the chunk is in the index."""
+        return chunk_id in self.positions_
+
     def passage(self, chunk_id: str) -> tuple[str, dict[str, Any]]:
         """Return the stored text and metadata of one indexed chunk."""
         position = self.positions_[chunk_id]

@@ -9,12 +9,12 @@ fusion); it is the default only because the retrieval eval measured it higher (s
 from __future__ import annotations
 
 import threading
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, Field
 
 from copilot.settings import Settings, get_settings
-from knowledge.corpus_reader import COUNTRIES
+from knowledge.corpus_reader import COUNTRIES, DocType
 from knowledge.lexical import Bm25Index
 from knowledge.metadata import country_flag, product_flag, type_flag
 from knowledge.store import get_collection, store_key
@@ -62,9 +62,10 @@ def _flag_groups(
             raise InvalidSearch(f"Unknown country {unknown}; use one of {', '.join(COUNTRIES)}.")
         groups.append([country_flag(code) for code in countries])
     if types:
-        unknown = sorted({t.lower() for t in types} - {"product", "compliance", "playbook"})
+        known = get_args(DocType)
+        unknown = sorted({t.lower() for t in types} - set(known))
         if unknown:
-            raise InvalidSearch(f"Unknown type {unknown}; use product, compliance or playbook.")
+            raise InvalidSearch(f"Unknown type {unknown}; use one of {', '.join(known)}.")
         groups.append([type_flag(t) for t in types])
     return groups
 
@@ -121,7 +122,7 @@ def _passages(
     ids: list[str], index: Bm25Index, settings: Settings
 ) -> dict[str, tuple[str, dict[str, Any]]]:
     """Return text and metadata of chunks, from the in-memory index, else from Chroma."""
-    found = {cid: index.passage(cid) for cid in ids if cid in index.positions_}
+    found = {cid: index.passage(cid) for cid in ids if cid in index}
     missing = [cid for cid in ids if cid not in found]  # written by another process since
     if missing:
         fetched = get_collection(settings).get(ids=missing, include=["documents", "metadatas"])
@@ -210,11 +211,11 @@ def search(
     """
     if not query.strip():
         raise InvalidSearch("The query is empty: ask a question in plain words.")
-    if k < 1:
-        raise InvalidSearch(f"k must be at least 1, got {k}.")
+    if k < 1 or max_per_doc < 1:
+        raise InvalidSearch(f"k and max_per_doc must be at least 1, got {k} and {max_per_doc}.")
     settings = settings or get_settings()
     groups = _flag_groups(products, countries, types)
-    pool = max(k * max(1, 4 // max_per_doc), _CANDIDATES)
+    pool = max(k * 4, _CANDIDATES)  # enough to fill k after the per-document cap
     index = lexical_index(settings)
     ranked = _dense(query, groups, pool, index, settings)
     if mode == "hybrid":

@@ -21,6 +21,7 @@ console = Console()
 
 SUITES: dict[str, str] = {
     "retrieval": "evals.retrieval:run",
+    "compliance": "evals.compliance:run",
 }
 """Suite name -> ``module:function`` that runs it (add new suites here)."""
 

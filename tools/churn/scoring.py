@@ -102,13 +102,15 @@ def churn_book(source: Session | BookFrames, now: date | None = None) -> pd.Data
         Frame indexed by customer id: ``churn_probability_12m``, ``clv_eur``,
         ``annual_margin_eur``, ``cross_sell_eur``; versions in ``attrs``.
     """
+    peers = None  # frames may hold some customers only: the model's whole-book peer counts
     if isinstance(source, Session):
         when, frames = now or book_as_of(source), load_book_frames(source)
+        peers = peer_counts(source, when, load_catalogue().codes)
     else:
         if now is None:
             raise ValueError("churn_book needs `now` when given frames.")
         when, frames = now, source
-    values, _, _, versions = _scored(frames, when, None)
+    values, _, _, versions = _scored(frames, when, peers)
     values.attrs.update(versions)
     return values
 

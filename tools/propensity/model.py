@@ -66,6 +66,9 @@ class PropensityModel:
     codes: list[str]
     columns: list[str]
     products: dict[str, ProductModel] = field(default_factory=dict)
+    # Industry holder counts of the whole book at training time: the default peer rates when
+    # a caller scores a subset of customers (a subset's own counts would be wrong).
+    peers: pd.DataFrame | None = None
 
     def product_frame(
         self,
@@ -85,9 +88,10 @@ class PropensityModel:
         Args:
             common: Customer features (:func:`customer_features`).
             catalogue: The catalogue.
-            peers: Industry holder counts of the whole book; default computed from ``common``
-                (right when ``common`` is the whole book, wrong for a subset).
+            peers: Industry holder counts of the whole book; default the counts stored at
+                training, else computed from ``common``.
         """
+        peers = self.peers if peers is None else peers
         out = pd.DataFrame(index=common.index, columns=self.codes, dtype=float)
         for code, product in self.products.items():
             held = common[f"own_{code}"].to_numpy() > 0

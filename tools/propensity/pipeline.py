@@ -14,7 +14,7 @@ from tools.propensity.evaluation import (
     summarise,
     time_holdout,
 )
-from tools.propensity.features import customer_features
+from tools.propensity.features import customer_features, peer_counts_from
 from tools.propensity.model import PropensityModel
 from tools.propensity.training import DEFAULT_C, HORIZON_DAYS, fit_window
 from tools.registry import ModelMetadata, fairness_check, new_version
@@ -58,6 +58,9 @@ def train_propensity(
     same_window, pooled_same = same_window_holdout(frames, book_date, catalogue, oracle, C)
     latest = book_date - timedelta(days=HORIZON_DAYS)
     model = fit_window(frames, latest, catalogue, C)
+    model.peers = peer_counts_from(
+        customer_features(frames, book_date, catalogue.codes), catalogue.codes
+    )
     shares = contribution_shares(
         model, customer_features(frames, latest, catalogue.codes), catalogue
     )

@@ -142,7 +142,10 @@ def _profile_only(
 
 
 def score_book(
-    source: Session | BookFrames, now: date | None = None, products: list[str] | None = None
+    source: Session | BookFrames,
+    now: date | None = None,
+    products: list[str] | None = None,
+    peers: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Return customers x products purchase probabilities for the whole book (batch path).
 
@@ -150,6 +153,9 @@ def score_book(
         source: A session (the whole book is read column-wise) or pre-loaded frames.
         now: Feature date (default the book's as-of date; required with frames).
         products: Restrict the columns to these codes.
+        peers: Industry holder counts (:func:`peer_counts`); default fresh from the session,
+            or the whole-book counts stored with the model when given frames (which may
+            hold only some customers).
 
     Returns:
         DataFrame indexed by customer id, one column per product (NaN where already held),
@@ -160,12 +166,13 @@ def score_book(
     if isinstance(source, Session):
         when = now or book_as_of(source)
         frames = load_book_frames(source)
+        peers = peer_counts(source, when, catalogue.codes) if peers is None else peers
     else:
         if now is None:
             raise ValueError("score_book needs `now` when given frames.")
         when, frames = now, source
     common = customer_features(frames, when, catalogue.codes)
-    scores = loaded.model.predict(common, catalogue)
+    scores = loaded.model.predict(common, catalogue, peers)
     scores = scores[products] if products else scores
     scores.attrs["model_version"] = loaded.metadata.version
     return scores

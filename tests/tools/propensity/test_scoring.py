@@ -61,3 +61,15 @@ def test_public_api_is_exported_by_the_packages() -> None:
 
     assert callable(tools.propensity.score_customer) and callable(tools.propensity.score_book)
     assert callable(tools.credibility.risk_profile) and callable(tools.churn.top_defend)
+
+
+def test_scoring_a_subset_of_frames_matches_the_whole_book(trained_models, as_of) -> None:
+    from tools.propensity.book_frames import load_book_frames
+
+    with session_factory(trained_models[0])() as session:
+        frames = load_book_frames(session)
+    whole = score_book(frames, as_of)
+    part = score_book(frames.restrict(["S000001", "S000002"]), as_of)
+    np.testing.assert_allclose(
+        part.loc["S000001"].fillna(-1).to_numpy(), whole.loc["S000001"].fillna(-1).to_numpy()
+    )

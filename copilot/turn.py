@@ -155,6 +155,18 @@ def _check_decision(
         raise ApprovalBlocked(approval_id, blocking)
 
 
+def _decision(
+    decision: Decision, reviewer: str, reason: str, edited_text: str | None, now: datetime | None
+) -> ApprovalDecision:
+    return ApprovalDecision(
+        decision=decision,
+        reviewer=reviewer,
+        reason=reason,
+        edited_text=edited_text if decision == "edit" else None,
+        decided_at=now or datetime.now().replace(microsecond=0),
+    )
+
+
 def resume_turn(
     settings: Settings,
     approval_id: str,
@@ -167,6 +179,9 @@ def resume_turn(
 ) -> ApprovalResult:
     """Resume a turn waiting for approval (from any process) and record the outcome.
 
+    The identity of the resumed run is the one stored with the pending approval, never the
+    caller's: the reviewer decides, the turn stays about the same advisor and customer.
+
     Raises:
         UnknownApproval: no pending turn has this id.
         ApprovalAlreadyDecided: it was decided before.
@@ -175,26 +190,20 @@ def resume_turn(
     with session_scope(settings) as session:
         record = pending_approval(session, approval_id)
         advisor_id, customer_id = record.advisor_id, record.customer_id
+    answer = _decision(decision, reviewer, reason, edited_text, now)
+    context = RunContext(
+        advisor_id=advisor_id,
+        customer_id=customer_id,
+        now=answer.decided_at,
+        request_id=approval_id,
+        settings=settings,
+        llm=None,
+    )
     with open_checkpointer(settings) as saver:
         graph = compile_graph(saver)
         config = _thread(approval_id)
         values = cast(TurnState, graph.get_state(config).values)
         _check_decision(values, approval_id, decision, edited_text, settings.insurer_name)
-        answer = ApprovalDecision(
-            decision=decision,
-            reviewer=reviewer,
-            reason=reason,
-            edited_text=edited_text if decision == "edit" else None,
-            decided_at=now or datetime.now().replace(microsecond=0),
-        )
-        context = RunContext(
-            advisor_id=advisor_id,
-            customer_id=customer_id,
-            now=answer.decided_at,
-            request_id=approval_id,
-            settings=settings,
-            llm=None,
-        )
         resume: Command[Any] = Command(resume=answer.model_dump(mode="json"))
         final = graph.invoke(resume, config, context=context)
     return ApprovalResult(

@@ -17,6 +17,10 @@ PASSAGES_PER_QUERY = 4
 """Passages kept from the advisor's question."""
 PASSAGES_PER_PRODUCT = 4
 """Passages kept per product (its product sheet: cover, exclusions, limits)."""
+NO_KNOWLEDGE = (
+    "No knowledge passage was found (is the knowledge base ingested? `copilot knowledge"
+    " ingest`): the draft cannot describe any cover, so it only invites a review."
+)
 MAX_TOPIC_PRODUCTS = 3
 """Products retrieved for at most (the plan's plus the top arbitrated ones)."""
 
@@ -61,4 +65,7 @@ def retrieve_knowledge(state: TurnState, runtime: Runtime[RunContext]) -> dict[s
             settings=settings,
         )
     unique = list({chunk.chunk_id: chunk for chunk in found}.values())
-    return {"chunks": unique, "tool_seconds": time.perf_counter() - start}
+    update: dict[str, Any] = {"chunks": unique, "tool_seconds": time.perf_counter() - start}
+    if not unique:
+        update["notices"] = [NO_KNOWLEDGE]
+    return update

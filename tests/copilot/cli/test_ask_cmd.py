@@ -7,12 +7,14 @@ from datetime import datetime
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 from typer.testing import CliRunner
 
 from copilot.cli.main import app
 from copilot.settings import Settings
 from tests.copilot.conftest import NOW, SEED_ADVISOR
 from tools.book.db import session_scope
+from tools.book.models import Advisor
 from tools.decision import arbitrate
 from tools.nba import next_best_actions
 from tools.nba.models import PRODUCT_KINDS
@@ -143,3 +145,14 @@ def test_approve_unknown_id_exits_2(cli_env: Settings) -> None:
 
     assert result.exit_code == 2
     assert "Unknown approval id" in result.stderr
+
+
+def test_other_advisors_customer_exits_2(cli_env: Settings) -> None:
+    with session_scope(cli_env) as session:
+        other = session.scalars(select(Advisor.id).where(Advisor.id != SEED_ADVISOR)).first()
+    assert other is not None
+
+    result = runner.invoke(app, ["ask", "--advisor", other, "--customer", "S000001", "hi"])
+
+    assert result.exit_code == 2
+    assert "Unknown customer" in result.stderr

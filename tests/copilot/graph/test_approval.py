@@ -134,3 +134,16 @@ def test_evidence_records_the_prompts_and_model(turn_settings: Settings) -> None
         assert versions["draft_prompt"]["id"] == "draft_email"
         assert versions["draft_model"] == "fake-model"
         assert evidence.citations and evidence.checked_rules
+
+
+def test_escalated_draft_is_recorded_after_a_passing_edit(turn_settings: Settings) -> None:
+    llm = ScriptedLLM(plans=[PLAN], drafts=[promising_email, promising_email])
+    result = run_turn(turn_settings, SEED_ADVISOR, "S000001", "email about cyber", now=NOW, llm=llm)
+    assert result.escalated and result.draft is not None and result.approval_id is not None
+    fixed = result.draft.text.replace(" you are guaranteed payout;", "")
+
+    resume_turn(turn_settings, result.approval_id, "edit", "co-1", "removed the promise", fixed)
+
+    with session_scope(turn_settings) as session:
+        record = session.get(ApprovalRecord, result.approval_id)
+        assert record is not None and record.status == "edited"

@@ -98,13 +98,17 @@ def cli_env(turn_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterato
 class FakeStream(LLMStream):
     """A streamed completion that yields a scripted text word by word."""
 
-    def __init__(self, text: str, prompt: PromptRef, model: str) -> None:
+    def __init__(
+        self, text: str, prompt: PromptRef, model: str, fault: Exception | None = None
+    ) -> None:
         super().__init__([], prompt=prompt, model=model, started=time.perf_counter())
-        self._text = text
+        self._text, self._fault = text, fault
 
     def __iter__(self) -> Iterator[str]:
         for word in self._text.split(" "):
             yield word + " "
+        if self._fault is not None:
+            raise self._fault
         self._generation = Generation(
             text=self._text, prompt=self._prompt, model=self._model, latency_ms=1.0
         )
@@ -115,8 +119,8 @@ class ScriptedLLM:
 
     Args:
         plans: Plan proposals (or exceptions) returned by ``structured``, in order.
-        drafts: Draft texts, functions of the prompt variables returning one, or exceptions,
-            returned by ``stream``/``complete`` in order.
+        drafts: Draft texts, functions of the prompt variables returning one, exceptions, or
+            ``(partial text, exception)`` for a stream that breaks mid-way, in order.
         reviews: Answers of the review prompt (default: no findings).
     """
 
@@ -163,6 +167,8 @@ class ScriptedLLM:
         answer = self.drafts.pop(0)
         if isinstance(answer, Exception):
             raise answer
+        if isinstance(answer, tuple):  # (text streamed before the fault, the fault)
+            return FakeStream(answer[0], prompt.ref, self.model, fault=answer[1])
         text = answer(variables) if callable(answer) else answer
         return FakeStream(text, prompt.ref, self.model)
 

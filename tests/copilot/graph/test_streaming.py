@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from copilot.settings import Settings
 from copilot.turn import stream_turn
-from tests.copilot.conftest import NOW, SEED_ADVISOR
+from tests.copilot.conftest import NOW, SEED_ADVISOR, ScriptedLLM, unavailable
+from tests.copilot.graph.test_compliance_loop import PLAN
 
 
 def test_stream_yields_nodes_in_order_then_tokens_then_the_result(
@@ -26,3 +27,16 @@ def test_stream_yields_nodes_in_order_then_tokens_then_the_result(
     ]
     assert events[-1]["event"] == "result"
     assert tokens.strip() == events[-1]["result"].draft.text.split("\n\n", 1)[-1].strip()
+
+
+def test_stream_broken_mid_draft_resets_and_finishes_offline(shared_settings: Settings) -> None:
+    llm = ScriptedLLM(plans=[PLAN], drafts=[("Subject: Marketing", unavailable("connection"))])
+
+    events = list(
+        stream_turn(shared_settings, SEED_ADVISOR, "S000002", "email about cyber", now=NOW, llm=llm)
+    )
+
+    kinds = [e["event"] for e in events]
+    assert kinds.index("draft_reset") > kinds.index("draft_token")
+    result = events[-1]["result"]
+    assert result.draft.source == "offline" and result.llm.fallback and result.passed

@@ -9,6 +9,7 @@ are gaps; ``coverage_gaps`` adds the wording and ranking for one customer.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import numpy as np
@@ -16,7 +17,7 @@ import pandas as pd
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
-from tools.book.models import BusinessEvent, Policy
+from tools.book.models import BusinessEvent
 from tools.catalogue.loader import Catalogue
 from tools.gaps.pack import GapRulePack, MetricRule
 from tools.gaps.peers import PeerTables, peer_tables
@@ -70,20 +71,6 @@ def growth_metrics(
     return out
 
 
-def _in_force(session: Session, ids: pd.Index, now: datetime) -> pd.DataFrame:
-    day = now.date()
-    live = and_(
-        Policy.status == "active",
-        Policy.start_date <= day,
-        (Policy.end_date.is_(None)) | (Policy.end_date > day),
-        Policy.customer_id.in_(list(ids)),
-    )
-    rows = session.execute(
-        select(Policy.customer_id, Policy.product_code, Policy.limit_eur).where(live)
-    ).all()
-    return pd.DataFrame(rows, columns=["customer_id", "product", "limit_eur"])
-
-
 def _metric_fires(rules: list[MetricRule], metrics: pd.DataFrame, code: str) -> np.ndarray:
     fired = np.zeros(len(metrics), dtype=bool)
     for rule in rules:
@@ -92,42 +79,70 @@ def _metric_fires(rules: list[MetricRule], metrics: pd.DataFrame, code: str) -> 
     return fired
 
 
+@dataclass(frozen=True)
+class GapInputs:
+    """Customer columns and customers x products matrices the gap rules read."""
+
+    firms: pd.DataFrame
+    held: np.ndarray
+    limits: np.ndarray
+    metrics: pd.DataFrame
+    peer_rate: np.ndarray
+    peer_count: np.ndarray
+    peer_limit: np.ndarray
+    peer_holders: np.ndarray
+
+
+def _peer_matrices(
+    firms: pd.DataFrame, tables: PeerTables, catalogue: Catalogue
+) -> tuple[np.ndarray, ...]:
+    # One row per (industry, band) group, then each customer takes its group's row.
+    bands = firms["employees"].map(catalogue.size_band)
+    keys = pd.MultiIndex.from_arrays([firms["industry_code"], bands])
+    groups = keys.unique()
+    shape = (len(groups), len(catalogue.codes))
+    rate, count, limit, holders = (np.zeros(shape) for _ in range(4))
+    for g, key in enumerate(groups):
+        for k, code in enumerate(catalogue.codes):
+            peer = tables.rates.get(key, {}).get(code)
+            rate[g, k], count[g, k] = (peer.rate, peer.peers) if peer else (0.0, 0)
+            limit[g, k], holders[g, k] = tables.limits.get(key, {}).get(code, (0.0, 0))
+    row = groups.get_indexer(keys)
+    return rate[row], count[row], limit[row], holders[row]
+
+
+def gap_inputs(
+    session: Session, frames: BookFrames, catalogue: Catalogue, pack: GapRulePack
+) -> GapInputs:
+    """Return the gap rules' inputs for the frames' customers (policies in force on the day)."""
+    firms = frames.customers.set_index("customer_id")
+    policies = frames.policies[frames.policies["product"].isin(catalogue.codes)]
+    row = firms.index.get_indexer(policies["customer_id"])
+    col = policies["product"].map({c: k for k, c in enumerate(catalogue.codes)}).to_numpy(int)
+    held = np.zeros((len(firms), len(catalogue.codes)), dtype=bool)
+    held[row, col] = True
+    limits = np.full(held.shape, np.nan)
+    np.fmax.at(limits, (row, col), policies["limit_eur"].to_numpy(dtype=float))
+    metrics = growth_metrics(session, firms.index, frames.now, pack.trend_window_days)
+    peers = _peer_matrices(firms, peer_tables(session, frames.now.date()), catalogue)
+    return GapInputs(firms, held, limits, metrics, *peers)
+
+
 def gap_matrix(
     session: Session, frames: BookFrames, catalogue: Catalogue, pack: GapRulePack
 ) -> pd.DataFrame:
     """Return a customers x products bool frame: True where ``coverage_gaps`` lists a gap."""
-    firms = frames.customers.set_index("customer_id")
-    ids = firms.index
-    policies = _in_force(session, ids, frames.now)
-    held = (
-        pd.crosstab(policies["customer_id"], policies["product"]).reindex(
-            index=ids, columns=catalogue.codes, fill_value=0
-        )
-        > 0
-    )
-    limits = policies.groupby(["customer_id", "product"])["limit_eur"].max()
-    metrics = growth_metrics(session, ids, frames.now, pack.trend_window_days)
-    tables = peer_tables(session, frames.now.date())
-    bands = firms["employees"].map(catalogue.size_band)
-    gaps = pd.DataFrame(False, index=ids, columns=catalogue.codes)
-    for code in catalogue.codes:
-        gaps[code] = _missing(code, firms, bands, held, metrics, tables, catalogue, pack) | (
-            _review(code, firms, bands, held, limits, metrics, tables, pack)
-        )
+    inputs = gap_inputs(session, frames, catalogue, pack)
+    gaps = pd.DataFrame(False, index=inputs.firms.index, columns=catalogue.codes)
+    for k, code in enumerate(catalogue.codes):
+        gaps[code] = _missing(k, code, inputs, catalogue, pack) | _review(k, code, inputs, pack)
     return gaps
 
 
 def _missing(
-    code: str,
-    firms: pd.DataFrame,
-    bands: pd.Series,
-    held: pd.DataFrame,
-    metrics: pd.DataFrame,
-    tables: PeerTables,
-    catalogue: Catalogue,
-    pack: GapRulePack,
+    k: int, code: str, inputs: GapInputs, catalogue: Catalogue, pack: GapRulePack
 ) -> np.ndarray:
-    product = catalogue.products[code]
+    firms, product = inputs.firms, catalogue.products[code]
     market = product.target_market
     industry = firms["industry_code"]
     in_market = (
@@ -141,50 +156,26 @@ def _missing(
     expected = (
         industry.isin(standard | key) | firms["country"].isin(product.mandatory_in)
     ).to_numpy(copy=True)
-    held_set = held.to_numpy()
-    codes = list(held.columns)
+    held = inputs.held
     for rule in pack.size_rules:
         if code in rule.products:
-            fires = (
-                firms["employees"]
-                .between(rule.employees_min, rule.employees_max)
-                .to_numpy(copy=True)
-            )
+            between = firms["employees"].between(rule.employees_min, rule.employees_max)
+            fires = between.to_numpy(copy=True)
             for needed in rule.held_all:
-                fires &= held_set[:, codes.index(needed)]
+                fires &= held[:, catalogue.codes.index(needed)]
             expected |= fires
-    expected |= _metric_fires(pack.growth_rules, metrics, code)
+    expected |= _metric_fires(pack.growth_rules, inputs.metrics, code)
     bench = pack.peer_benchmark
-    rates = tables.rates
-    peer = [(rates.get((i, b), {}).get(code)) for i, b in zip(industry, bands, strict=True)]
-    expected |= np.array(
-        [r is not None and r.peers >= bench.min_peers and r.rate >= bench.min_rate for r in peer]
+    expected |= (inputs.peer_count[:, k] >= bench.min_peers) & (
+        inputs.peer_rate[:, k] >= bench.min_rate
     )
-    return expected & in_market & ~held[code].to_numpy()
+    return expected & in_market & ~held[:, k]
 
 
-def _review(
-    code: str,
-    firms: pd.DataFrame,
-    bands: pd.Series,
-    held: pd.DataFrame,
-    limits: pd.Series,
-    metrics: pd.DataFrame,
-    tables: PeerTables,
-    pack: GapRulePack,
-) -> np.ndarray:
-    mine = held[code].to_numpy()
-    fires = _metric_fires(pack.limit_review_rules, metrics, code)
+def _review(k: int, code: str, inputs: GapInputs, pack: GapRulePack) -> np.ndarray:
     rule = pack.peer_limit
-    peer_limits = tables.limits
-    keys = list(zip(firms.index, [code] * len(firms), strict=True))
-    own = limits.reindex(keys).to_numpy(dtype=float)
-    average = np.array(
-        [
-            peer_limits.get((i, b), {}).get(code, (0.0, 0))
-            for i, b in zip(firms["industry_code"], bands, strict=True)
-        ],
-        dtype=float,
+    fires = _metric_fires(pack.limit_review_rules, inputs.metrics, code)
+    low = (inputs.peer_holders[:, k] >= rule.min_peers) & (
+        inputs.limits[:, k] < rule.below_ratio * inputs.peer_limit[:, k]
     )
-    low = (average[:, 1] >= rule.min_peers) & (own < rule.below_ratio * average[:, 0])
-    return mine & (fires | low)
+    return inputs.held[:, k] & (fires | low)

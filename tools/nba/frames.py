@@ -117,9 +117,11 @@ def _policies(session: Session, ids: Scope, now: datetime) -> pd.DataFrame:
         Policy.product_code,
         Policy.annual_premium_eur,
         _raw(Policy.renewal_date),
+        Policy.limit_eur,
     ]
     query = _scoped(select(*cols).where(live), Policy.customer_id, ids)
-    frame = _frame(session, query, ["customer_id", "product", "premium_eur", "renewal_date"])
+    columns = ["customer_id", "product", "premium_eur", "renewal_date", "limit_eur"]
+    frame = _frame(session, query, columns)
     frame["renewal_date"] = _when(frame["renewal_date"])
     return frame
 

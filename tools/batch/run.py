@@ -7,81 +7,32 @@ each advisor's list in ``action_items``, replacing that run date's items in one 
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import date, datetime
 
 import pandas as pd
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from copilot.settings import Settings
-from tools.batch.gap_columns import gap_matrix
+from tools.batch.chunks import Chunk, ChunkResult, decide_chunk, decide_chunk_at, plan_chunks
 from tools.batch.report import BatchReport
 from tools.batch.store import write_items
 from tools.book.db import session_scope
-from tools.book.models import Customer
 from tools.book.repository import resolve_advisor
-from tools.catalogue.loader import load_catalogue
-from tools.decision.book import decide_frames
 from tools.decision.config import load_contact_policy
-from tools.decision.model_inputs import ModelInputs, load_model_inputs
-from tools.gaps.pack import load_gap_rules
+from tools.decision.model_inputs import ModelInputs
 from tools.nba.clock import resolve_now
 from tools.nba.config import load_trigger_config
-from tools.nba.frames import load_frames, restrict
 
 Progress = Callable[[int, int], None]
 CHUNK_CUSTOMERS = 25_000
-
-
-def _chunks(session: Session, size: int) -> list[tuple[str, str, int]]:
-    ids = list(session.scalars(select(Customer.id).order_by(Customer.id)))
-    return [
-        (ids[i], ids[min(i + size, len(ids)) - 1], min(size, len(ids) - i))
-        for i in range(0, len(ids), size)
-    ]
-
-
-def decide_book(
-    session: Session,
-    moment: datetime,
-    advisor_id: str | None = None,
-    progress: Progress | None = None,
-    chunk_size: int = CHUNK_CUSTOMERS,
-) -> BookDecision:
-    """Return every candidate of the book with its decision (see ``decide_frames``).
-
-    Args:
-        session: Open session on the book.
-        moment: Decision moment.
-        advisor_id: Only this advisor's customers.
-        progress: Called with (customers done, customers total) after each chunk.
-        chunk_size: Customers decided together (bounds memory).
-    """
-    chunks = _chunks(session, chunk_size)
-    total, done, scored, parts, gaps = sum(n for *_, n in chunks), 0, 0, [], 0
-    basis = ModelInputs().ranking_basis
-    catalogue, gap_rules = load_catalogue(), load_gap_rules()
-    for low, high, count in chunks:
-        frames = load_frames(session, moment, id_range=(low, high))
-        if advisor_id is not None:
-            frames = restrict(frames, frames.customers["advisor_id"] == advisor_id)
-        scored += len(frames.customers)
-        inputs = load_model_inputs(session, moment, frames.customers["customer_id"].tolist())
-        basis = inputs.ranking_basis
-        gaps += int(gap_matrix(session, frames, catalogue, gap_rules).to_numpy().sum())
-        parts.append(
-            decide_frames(frames, inputs).merge(
-                frames.customers[["customer_id", "advisor_id"]], on="customer_id"
-            )
-        )
-        done += count
-        if progress is not None:
-            progress(done, total)
-    decided = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
-    return BookDecision(decided, scored, basis, gaps)
+# Chunks are independent, so worker processes add throughput without changing any answer.
+WORKERS = min(2, os.cpu_count() or 1)
 
 
 @dataclass(frozen=True)
@@ -94,12 +45,75 @@ class BookDecision:
     gaps: int
 
 
+def _combine(results: list[ChunkResult]) -> BookDecision:
+    parts = [r.decided for r in results]
+    decided = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+    basis = results[-1].ranking_basis if results else ModelInputs().ranking_basis
+    return BookDecision(
+        decided, sum(r.customers for r in results), basis, sum(r.gaps for r in results)
+    )
+
+
+def decide_book(
+    session: Session,
+    moment: datetime,
+    advisor_id: str | None = None,
+    progress: Progress | None = None,
+    chunk_size: int = CHUNK_CUSTOMERS,
+) -> BookDecision:
+    """Return every candidate of the book with its decision (see ``decide_frames``), in turn.
+
+    Args:
+        session: Open session on the book.
+        moment: Decision moment.
+        advisor_id: Only this advisor's customers.
+        progress: Called with (customers done, customers total) after each chunk.
+        chunk_size: Customers decided together (bounds memory).
+    """
+    chunks = plan_chunks(session, chunk_size)
+    total, done, results = sum(c.customers for c in chunks), 0, []
+    for chunk in chunks:
+        results.append(decide_chunk(session, moment, chunk, advisor_id))
+        done += chunk.customers
+        if progress is not None:
+            progress(done, total)
+    return _combine(results)
+
+
+def decide_book_parallel(
+    url: str,
+    chunks: list[Chunk],
+    moment: datetime,
+    advisor_id: str | None,
+    progress: Progress | None,
+    workers: int,
+) -> BookDecision:
+    """Return the same as ``decide_book``, deciding the chunks in worker processes."""
+    total, done = sum(c.customers for c in chunks), 0
+    # spawn, not fork: a forked child would share the parent's pooled database connections.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = {
+            pool.submit(decide_chunk_at, url, moment, chunk, advisor_id): k
+            for k, chunk in enumerate(chunks)
+        }
+        results: dict[int, ChunkResult] = {}
+        for future in as_completed(futures):
+            results[futures[future]] = future.result()
+            done += chunks[futures[future]].customers
+            if progress is not None:
+                progress(done, total)
+    return _combine([results[k] for k in sorted(results)])
+
+
 def run_batch(
     settings: Settings,
     now: datetime | date | str | None = None,
     progress: Progress | None = None,
     *,
     advisor_id: str | None = None,
+    workers: int = WORKERS,
+    chunk_size: int = CHUNK_CUSTOMERS,
 ) -> BatchReport:
     """Score the whole book and write each advisor's action list for the run date.
 
@@ -110,6 +124,8 @@ def run_batch(
         now: Decision moment; default the book's as-of date at 12:00.
         progress: Called with (customers done, customers total) after each chunk.
         advisor_id: Only this advisor's customers and list.
+        workers: Processes deciding chunks in parallel (1: in this process).
+        chunk_size: Customers decided together (bounds memory per process).
 
     Raises:
         UnknownAdvisor: no such advisor.
@@ -120,7 +136,13 @@ def run_batch(
         moment = resolve_now(session, now)
         if advisor_id is not None:
             advisor_id = resolve_advisor(session, advisor_id).id
-        book = decide_book(session, moment, advisor_id, progress)
+        chunks = plan_chunks(session, chunk_size)
+        if workers > 1 and len(chunks) > 1:
+            book = decide_book_parallel(
+                settings.db_url, chunks, moment, advisor_id, progress, workers
+            )
+        else:
+            book = decide_book(session, moment, advisor_id, progress, chunk_size)
         decided, scored = book.decided, book.customers
         chosen = decided[decided["rank"].notna()] if len(decided) else decided
         per_advisor = write_items(session, moment, chosen, book.ranking_basis, advisor_id)

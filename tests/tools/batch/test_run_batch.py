@@ -67,3 +67,20 @@ def test_cli_rejects_a_bad_date_with_a_message(fresh_book: Book) -> None:
     result = CliRunner().invoke(app, ["run", "--date", "22/11/2026"])
     assert result.exit_code == 2
     assert "ISO 8601" in result.output
+
+
+def _items(session: Session) -> list[tuple[str, int, str, str]]:
+    query = select(
+        ActionItem.advisor_id, ActionItem.priority, ActionItem.action_id, ActionItem.delivery
+    ).order_by(ActionItem.advisor_id, ActionItem.priority)
+    return [tuple(row) for row in session.execute(query)]  # type: ignore[misc]
+
+
+def test_worker_processes_write_the_same_lists(fresh_book: Book) -> None:
+    settings, session = fresh_book(40)
+    migrate(settings)
+    run_batch(settings, workers=1, chunk_size=15)
+    alone = _items(session)
+    run_batch(settings, workers=2, chunk_size=15)
+    session.expire_all()
+    assert _items(session) == alone

@@ -79,7 +79,7 @@ def _quote(call: ToolCall) -> Any:
 
 
 def _propensity(call: ToolCall) -> Any:
-    from tools.propensity.scoring import score_customer
+    from tools.propensity import score_customer
 
     return score_customer(
         call.session, call.customer_id, products=call.products or None, now=call.now
@@ -87,13 +87,13 @@ def _propensity(call: ToolCall) -> Any:
 
 
 def _risk_profile(call: ToolCall) -> Any:
-    from tools.credibility.profile import risk_profile
+    from tools.credibility import risk_profile
 
     return risk_profile(call.session, call.customer_id, at=call.now.date())
 
 
 def _churn_clv(call: ToolCall) -> Any:
-    from tools.churn.scoring import churn_clv
+    from tools.churn import churn_clv
 
     return churn_clv(call.session, call.customer_id, now=call.now.date())
 

@@ -21,6 +21,7 @@ from knowledge import ingest_corpus
 from prompts.registry import PromptRef, PromptTemplate
 from tools.book.db import migrate, session_factory
 from tools.book.generator import BookSpec, generate_book
+from tools.registry.training_run import train_all
 
 AS_OF = date(2026, 11, 22)
 NOW = datetime(2026, 11, 22, 9, 0)
@@ -55,13 +56,15 @@ def _ingested_store(request: pytest.FixtureRequest, target: Settings) -> None:
 def template_data_dir(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Path:
-    """Build once per session: a migrated book (300 + 5 seed customers) and the ingested corpus."""
+    """Build once per session: a migrated book (300 + 5 seed customers), trained models and
+    the ingested corpus."""
     data_dir = tmp_path_factory.mktemp("copilot-template")
     settings = Settings(data_dir=data_dir)
     settings.ensure_dirs()
     migrate(settings)
     with session_factory(settings)() as session:
         generate_book(session, BookSpec(customers=300, seed=7, as_of=AS_OF))
+    train_all(settings)
     _ingested_store(request, settings)
     return data_dir
 
@@ -183,3 +186,18 @@ class ScriptedLLM:
 def unavailable(reason: str = "timeout") -> LLMUnavailable:
     """Return the adapter's typed fault, as the fake raises it."""
     return LLMUnavailable(reason, "scripted fault")  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def models_env(template_data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Point the process settings at the template's trained models for one test.
+
+    The model tools find their artifacts through ``get_settings()`` (they take only a
+    session), so the turn's explicit settings are not enough for them.
+    """
+    from copilot.settings import get_settings
+
+    monkeypatch.setenv("COPILOT_DATA_DIR", str(template_data_dir))
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()

@@ -14,6 +14,8 @@ from tests.copilot.conftest import NOW
 from tools.book.db import session_factory
 from tools.errors import NotEligible
 
+pytestmark = pytest.mark.usefixtures("models_env")
+
 
 def _call(session: Session, products: list[str] | None = None) -> ToolCall:
     return ToolCall(session=session, customer_id="S000001", now=NOW, products=products or [])

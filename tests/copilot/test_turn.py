@@ -14,6 +14,8 @@ from tests.copilot.conftest import NOW, SEED_ADVISOR
 from tools.book.db import session_scope
 from tools.errors import UnknownAdvisor
 
+pytestmark = pytest.mark.usefixtures("models_env")
+
 
 def test_customer_and_advisor_by_exact_name(shared_settings: Settings) -> None:
     with session_scope(shared_settings) as session:

@@ -32,21 +32,22 @@ def _outcome(result: TurnResult) -> tuple[object, ...]:
 
 
 def test_note_with_instructions_changes_nothing_offline(turn_settings: Settings) -> None:
-    before = run_turn(turn_settings, SEED_ADVISOR, "S000003", "Draft an email", now=NOW, llm=None)
-    _plant(turn_settings, "S000003")
+    before = run_turn(turn_settings, SEED_ADVISOR, "S000002", "Draft an email", now=NOW, llm=None)
+    _plant(turn_settings, "S000002")
 
-    after = run_turn(turn_settings, SEED_ADVISOR, "S000003", "Draft an email", now=NOW, llm=None)
+    after = run_turn(turn_settings, SEED_ADVISOR, "S000002", "Draft an email", now=NOW, llm=None)
 
     assert _outcome(after) == _outcome(before)
     assert "50%" not in (after.draft.text if after.draft else "")
 
 
 def test_note_with_instructions_never_reaches_the_llm(turn_settings: Settings) -> None:
-    _plant(turn_settings, "S000003")
+    _plant(turn_settings, "S000001")  # its notes also hold a contact's e-mail and phone
     llm = ScriptedLLM(plans=[PLAN], drafts=[clean_email])
 
-    run_turn(turn_settings, SEED_ADVISOR, "S000003", "email about cyber", now=NOW, llm=llm)
+    run_turn(turn_settings, SEED_ADVISOR, "S000001", "email about cyber", now=NOW, llm=llm)
 
     sent = repr([call["variables"] for call in llm.calls])
     assert "ignore your rules" not in sent
-    assert "50%" not in sent
+    assert "50% off" not in sent
+    assert "anna.berg@" not in sent and "70 123" not in sent

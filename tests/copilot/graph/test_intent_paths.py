@@ -53,6 +53,7 @@ def test_intent_runs_its_tools_and_drafts(
     if channel:
         assert result.draft.channel == channel
     assert result.approval_id == result.request_id
+    assert result.tool_errors == []
 
 
 def test_advisor_only_intents_do_not_arbitrate(shared_settings: Settings) -> None:

@@ -6,6 +6,8 @@ compliance (-> revise once -> check again -> escalate) -> await approval -> reco
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.graph import END, START, StateGraph
 from langgraph.graph.state import CompiledStateGraph
@@ -52,8 +54,14 @@ def build_graph() -> StateGraph[TurnState, RunContext, TurnState, TurnState]:
     return graph
 
 
+@lru_cache(maxsize=1)
+def graph_builder() -> StateGraph[TurnState, RunContext, TurnState, TurnState]:
+    """Return the graph builder, built once per process (compiling it does not change it)."""
+    return build_graph()
+
+
 def compile_graph(
     checkpointer: BaseCheckpointSaver[str] | None = None,
 ) -> CompiledStateGraph[TurnState, RunContext, TurnState, TurnState]:
     """Compile the graph with a checkpointer (needed to pause for approval and resume)."""
-    return build_graph().compile(checkpointer=checkpointer)
+    return graph_builder().compile(checkpointer=checkpointer)

@@ -131,7 +131,7 @@ def build_draft_input(
     """Assemble what the drafter may say.
 
     When sales contact is not allowed (care, objection, contact policy) the draft names no
-    product and no price: it is an invitation to a cover review.
+    product, no price and no sales note: it is an invitation to a cover review.
     """
     if not sales_allowed:
         return DraftInput(
@@ -140,7 +140,6 @@ def build_draft_input(
             customer_name=customer.name,
             insurer=insurer,
             sales_allowed=False,
-            notes=notes or [],
         )
     prices = quoted_prices(facts.get("quote"), language)
     points = [p for p in (_product_point(c, chunks, prices.get(c)) for c in products) if p]

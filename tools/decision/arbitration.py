@@ -63,7 +63,7 @@ def _apply_rule(frame: pd.DataFrame, rule_id: str, kinds: list[str], mask: np.nd
 def _product_ranks(frame: pd.DataFrame) -> pd.Series:
     alive = frame["suppressed_by"].isna() & frame["kind"].isin(PRODUCT_KINDS)
     ordered = frame[alive].sort_values(
-        ["customer_id", "score", "action_id"], ascending=[True, False, True]
+        ["customer_id", "need_tier", "score", "action_id"], ascending=[True, False, False, True]
     )
     return ordered.groupby("customer_id").cumcount().reindex(frame.index)
 
@@ -115,7 +115,7 @@ def arbitrate_frame(
 def _cap_products(frame: pd.DataFrame, flags: pd.DataFrame, policy: ContactPolicy) -> None:
     rules = {rule.id: rule.applies_to for rule in policy.rules}
     ordered = frame.sort_values(
-        ["customer_id", "score", "action_id"], ascending=[True, False, True]
+        ["customer_id", "need_tier", "score", "action_id"], ascending=[True, False, False, True]
     )
     alive = ordered["suppressed_by"].isna() & ordered["kind"].isin(PRODUCT_KINDS)
     repeat = ordered[alive].duplicated(["customer_id", "product"]).reindex(frame.index)
@@ -147,7 +147,8 @@ def _merge_conversation(frame: pd.DataFrame, policy: ContactPolicy) -> pd.DataFr
     )
     chosen["is_lead"] = ~chosen.duplicated("customer_id")
     chosen = chosen.sort_values(
-        ["customer_id", "is_lead", "score", "action_id"], ascending=[True, False, False, True]
+        ["customer_id", "is_lead", "need_tier", "score", "action_id"],
+        ascending=[True, False, False, False, True],
     )
     rank = chosen.groupby("customer_id").cumcount() + 1
     lead = chosen[rank == 1].set_index("customer_id")

@@ -28,6 +28,7 @@ class RankingConfig(BaseModel):
     prospect_affinity: float = Field(description="Affinity used when nothing is held.")
     timing_lever: dict[str, float] = Field(description="Lever: event_driven / standing.")
     product_levers: dict[str, float] = Field(description="Strategic lever per product.")
+    need_threshold: float = Field(description="Relevance from which a need is established.")
 
 
 class ContactPolicy(BaseModel):

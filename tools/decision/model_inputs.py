@@ -19,7 +19,7 @@ from tools.catalogue.loader import Catalogue
 from tools.credibility.profile import risk_book
 from tools.decision.config import ContactPolicy
 from tools.decision.ranking import CATALOGUE_PRIOR, prior_propensity
-from tools.propensity.book_frames import load_book_frames
+from tools.propensity.book_frames import active_at, load_book_frames
 from tools.propensity.scoring import score_book
 from tools.registry.errors import ModelNotTrained
 from tools.registry.metadata import ModelKind
@@ -58,6 +58,10 @@ def load_model_inputs(session: Session, now: datetime, customer_ids: Sequence[st
     if propensity_version is None and credibility_version is None:
         return ModelInputs()
     frames = load_book_frames(session, list(customer_ids))
+    if not active_at(frames.policies, now.date()).any():
+        # Prospects and lapsed customers have no model features: the prior ranks them, as
+        # it does the same customers inside a larger batch chunk.
+        return ModelInputs()
     scores = score_book(frames, now.date()) if propensity_version else None
     worst: frozenset[tuple[str, str]] = frozenset()
     if credibility_version is not None:

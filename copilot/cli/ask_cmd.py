@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -58,6 +58,27 @@ def _print_turn(console: Console, result: TurnResult) -> None:
     console.print(f"Approval id: {result.approval_id}")
 
 
+class DraftPrinter:
+    """Print the draft as it streams; mark where a revision or the offline fallback begins."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.attempt = 1
+
+    def __call__(self, event: dict[str, Any]) -> None:
+        """Print one streamed event (node progress is not shown)."""
+        if event["event"] == "draft_token":
+            if event.get("attempt", 1) != self.attempt:
+                self.attempt = event["attempt"]
+                self._mark("the gate found problems; the revised draft follows")
+            self.console.print(event["text"], end="", markup=False, highlight=False)
+        elif event["event"] == "draft_reset":
+            self._mark("the language model stopped; the offline drafter writes the draft")
+
+    def _mark(self, text: str) -> None:
+        self.console.print(f"\n[yellow]-- {text} --[/yellow]")
+
+
 def ask(
     message: Annotated[str, typer.Argument(help="The advisor's question or request.")],
     advisor: Annotated[str, typer.Option(help="Advisor id or exact name (the one asking).")],
@@ -70,11 +91,12 @@ def ask(
     result: TurnResult | None = None
     try:
         migrate(settings)
+        printer = DraftPrinter(console)
         for event in stream_turn(settings, advisor, customer, message):
             if event["event"] == "result":
                 result = event["result"]
-            elif event["event"] == "draft_token" and not as_json:
-                console.print(event["text"], end="", markup=False, highlight=False)
+            elif not as_json:
+                printer(event)
     except CopilotError as error:
         raise _fail(str(error)) from None
     assert result is not None  # the stream always ends with the result

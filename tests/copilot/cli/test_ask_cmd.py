@@ -157,3 +157,11 @@ def test_other_advisors_customer_exits_2(cli_env: Settings) -> None:
 
     assert result.exit_code == 2
     assert "Unknown customer" in result.stderr
+
+
+def test_human_output_streams_the_draft_and_names_the_approval(cli_env: Settings) -> None:
+    result = runner.invoke(app, ["ask", "--advisor", SEED_ADVISOR, "--customer", "S000002", "hi"])
+
+    assert result.exit_code == 0, result.output
+    assert "Nordic Manufacturing Oy" in result.stdout
+    assert "Approval id:" in result.stdout and "Compliance passed" in result.stdout

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from sqlalchemy.orm import Session
 
+from copilot.settings import Settings
 from tools.portfolio import portfolio_actions
 from tools.portfolio.lists import UnknownSegment
 from tools.registry.errors import ModelNotTrained
+
+Book = Callable[[int], tuple[Settings, Session]]
 
 
 def test_advisor_list_holds_only_that_advisors_customers(book_session: Session) -> None:
@@ -50,6 +55,7 @@ def test_unknown_segment_is_a_typed_error(book_session: Session) -> None:
         portfolio_actions(book_session, segment="giant", kind="growth")
 
 
-def test_top_defend_without_a_churn_model_says_to_train(book_session: Session) -> None:
-    with pytest.raises(ModelNotTrained):
-        portfolio_actions(book_session, advisor_id="ADV-001", kind="top_defend")
+def test_top_defend_without_a_churn_model_says_to_train(fresh_book: Book) -> None:
+    _, session = fresh_book(10)  # a private data dir: no model trained there
+    with pytest.raises(ModelNotTrained, match="copilot models train"):
+        portfolio_actions(session, advisor_id="ADV-001", kind="top_defend")

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from tools.decision import arbitrate
 from tools.nba import next_best_actions
 from tools.portfolio import portfolio_actions
+from tools.quote import quote
 
 PRODUCT_KINDS = {"cross_sell", "incident_outreach"}
 
@@ -55,6 +56,16 @@ def test_quoting_prospect_is_offered_gl_and_cyber(book_session: Session) -> None
     decision = _decide(book_session, "Oslo Consulting AS")
     assert sorted(_products(decision)) == ["CYBER", "GL"]
     assert all(r.action.trigger.kind == "quote_request" for r in decision.chosen)
+
+
+def test_quoting_prospect_gets_a_bundle_price_and_separate_prices(book_session: Session) -> None:
+    decision = _decide(book_session, "Oslo Consulting AS")
+    products = ["PI", *sorted(_products(decision))]
+    offer = quote(book_session, "S000003", products)
+    assert offer.bundle is not None
+    assert sorted(part.product for part in offer.bundle.parts) == sorted(products)
+    assert offer.bundle.bundle_total_low_eur < offer.bundle.separate_total_low_eur
+    assert all(part.separate_low_eur > 0 for part in offer.bundle.parts)
 
 
 def test_renewal_at_60_days_leads_an_advisor_call_with_limits_review(

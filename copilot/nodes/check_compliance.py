@@ -11,6 +11,7 @@ from copilot.compliance.models import ComplianceContext, ComplianceReport, Draft
 from copilot.context import RunContext
 from copilot.drafting.writer import cited_ids
 from copilot.llm.drafting import split_subject
+from copilot.llm.redact import minimise_facts
 from copilot.llm.reviewer import LLMReviewer
 from copilot.state import Draft, TurnState
 
@@ -27,6 +28,15 @@ def draft_text(draft: Draft) -> DraftText:
         language=draft.language,
         citations=draft.citations,
     )
+
+
+def grounding_facts(state: TurnState) -> dict[str, Any]:
+    """Return the tool outputs a figure may come from, without CRM free text.
+
+    A figure typed into a CRM note or an event's free text ("offer 50% off") is not a
+    figure a tool produced, so it must not ground a draft.
+    """
+    return minimise_facts(state.get("facts", {}))
 
 
 def compliance_context(state: TurnState, insurer: str, draft: Draft) -> ComplianceContext:
@@ -58,7 +68,7 @@ def check_compliance(state: TurnState, runtime: Runtime[RunContext]) -> dict[str
     context = compliance_context(state, runtime.context.settings.insurer_name, draft)
     llm = None if state.get("llm_fallback") else runtime.context.llm
     reviewer = LLMReviewer(llm) if llm is not None else None
-    report = check_draft(draft_text(draft), state.get("facts", {}), context, reviewer=reviewer)
+    report = check_draft(draft_text(draft), grounding_facts(state), context, reviewer=reviewer)
     return {"compliance": report}
 
 
@@ -81,5 +91,5 @@ def check_final_text(state: TurnState, insurer: str, text: str) -> ComplianceRep
         update={"subject": subject, "body": body, "citations": cited_ids(text)}
     )
     return check_draft(
-        draft_text(edited), state.get("facts", {}), compliance_context(state, insurer, edited)
+        draft_text(edited), grounding_facts(state), compliance_context(state, insurer, edited)
     )

@@ -45,10 +45,12 @@ def _ingested_store(request: pytest.FixtureRequest, target: Settings) -> None:
     Ingest is idempotent (unchanged documents are skipped by hash), so a cached store that
     is up to date costs a hash check; a changed corpus is re-ingested for real.
     """
-    cache = Settings(data_dir=Path(request.config.cache.mkdir("copilot-knowledge")))
-    cache.ensure_dirs()
-    ingest_corpus(cache)
-    shutil.copytree(cache.chroma_dir, target.chroma_dir, dirs_exist_ok=True)
+    pytest_cache = getattr(request.config, "cache", None)  # absent with -p no:cacheprovider
+    if pytest_cache is not None:
+        cache = Settings(data_dir=Path(pytest_cache.mkdir("copilot-knowledge")))
+        cache.ensure_dirs()
+        ingest_corpus(cache)
+        shutil.copytree(cache.chroma_dir, target.chroma_dir, dirs_exist_ok=True)
     ingest_corpus(target)
 
 

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.progress import Progress
 
-from copilot.cli import knowledge_cmd, models_cmd
+from copilot.cli import batch_cmd, knowledge_cmd, models_cmd
 from copilot.settings import get_settings
 from tools.book.db import migrate, session_factory
 from tools.book.generator import BookSpec
@@ -35,10 +35,10 @@ def init(
     retrain: Annotated[bool, typer.Option(help="Train the models even if trained.")] = False,
     book_only: Annotated[bool, typer.Option(help="Stop after loading the book.")] = False,
 ) -> None:
-    """Create or migrate the database, load the demo book, train the models, ingest documents.
+    """Create or migrate the database, load the book, train models, ingest documents, run the batch.
 
     Idempotent: a loaded book is kept, trained models are kept (unless --reset or --retrain),
-    and the document ingest only touches changed documents.
+    the document ingest only touches changed documents, and the batch replaces its date's lists.
     """
     started = time.perf_counter()
     settings = get_settings()
@@ -69,6 +69,7 @@ def init(
     if not book_only:
         _ensure_models(retrain or result.generated)
         knowledge_cmd.ingest()
+        batch_cmd.run(date_=None, advisor=None)
     console.print(f"copilot init done in {time.perf_counter() - started:.1f} s")
 
 

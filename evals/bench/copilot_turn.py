@@ -21,7 +21,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from copilot.settings import Settings
+from copilot.settings import Settings, get_settings
 from copilot.turn import run_turn
 from knowledge import ingest_corpus
 from tools.book.db import migrate, session_factory
@@ -66,12 +66,20 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
 
 
+def use_data_dir(data_dir: Path) -> Settings:
+    """Make ``data_dir`` the process's data dir (the model tools read ``get_settings()``)."""
+    os.environ["COPILOT_DATA_DIR"] = str(data_dir)
+    os.environ.pop("COPILOT_DATABASE_URL", None)
+    get_settings.cache_clear()
+    return get_settings()
+
+
 def run(settings: Settings, turns: int, now: datetime) -> tuple[list[float], list[float]]:
     """Run the turns; return turn latencies and tool+retrieval seconds, one per turn."""
     pairs = sample_customers(settings, turns)
     advisor, customer = pairs[0]
     run_turn(settings, advisor, customer, MESSAGES[0], now=now, llm=None)  # warm-up
-    latencies, tool_times = [], []
+    latencies, tool_times, errors = [], [], 0
     for index, (advisor, customer) in enumerate(pairs):
         started = time.perf_counter()
         result = run_turn(
@@ -79,6 +87,8 @@ def run(settings: Settings, turns: int, now: datetime) -> tuple[list[float], lis
         )
         latencies.append(time.perf_counter() - started)
         tool_times.append(result.tool_seconds)
+        errors += len(result.tool_errors)
+    print(f"typed tool errors over the run: {errors} (e.g. churn of a customer with no policy)")
     return latencies, tool_times
 
 
@@ -112,10 +122,10 @@ def main() -> None:
     args = parser.parse_args()
     now = datetime(2026, 11, 22, 9, 0)
     if args.data_dir:
-        latencies, tool_times = run(Settings(data_dir=args.data_dir), args.turns, now)
+        latencies, tool_times = run(use_data_dir(args.data_dir), args.turns, now)
     else:
         with tempfile.TemporaryDirectory() as folder:
-            settings = Settings(data_dir=Path(folder))
+            settings = use_data_dir(Path(folder))
             prepare(settings, args.customers)
             latencies, tool_times = run(settings, args.turns, now)
     report(latencies, tool_times)

@@ -74,7 +74,9 @@ def compose_draft(draft: DraftInput) -> ComposedDraft:
         "",
         template.greeting.format(customer=draft.customer_name),
         "",
-        template.intro_sales if draft.sales_allowed and draft.products else template.intro_review,
+        template.intro_sales
+        if draft.sales_allowed and (draft.products or draft.notes)
+        else template.intro_review,
     ]
     lines += [template.note.format(note=note) for note in draft.notes]
     bundled = draft.bundle is not None and draft.sales_allowed

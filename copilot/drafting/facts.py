@@ -160,3 +160,13 @@ def build_draft_input(
 def advisor_notes(recommendations: Sequence[Recommendation]) -> list[str]:
     """Return the reasons behind the recommendations, for talking points and call scripts."""
     return [f"{r.product}: {reason}" for r in recommendations for reason in r.reasons[:1]]
+
+
+GAP_NOTES = 3
+"""Gaps listed in talking points that explain a customer's gaps."""
+
+
+def gap_notes(coverage_gaps: dict[str, Any] | None) -> list[str]:
+    """Return the top gaps with their reasons (figures as the gaps tool wrote them)."""
+    gaps = (coverage_gaps or {}).get("gaps", [])[:GAP_NOTES]
+    return [f"{gap['product_name']}: {gap['reason']}" for gap in gaps]

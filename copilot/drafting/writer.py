@@ -16,7 +16,7 @@ from copilot.drafting.choices import (
     review_products,
 )
 from copilot.drafting.compose import compose_draft
-from copilot.drafting.facts import advisor_notes, build_draft_input
+from copilot.drafting.facts import advisor_notes, build_draft_input, gap_notes
 from copilot.llm.drafting import split_subject, stream_draft
 from copilot.llm.errors import LLMUnavailable
 from copilot.state import Draft, TurnState
@@ -36,6 +36,8 @@ def offline_draft(state: TurnState, insurer: str, *, attempt: int, sell: bool) -
     """Compose the template draft from the turn's facts and retrieved passages."""
     channel = decide_channel(state)
     notes = advisor_notes(state.get("actions", []))
+    if state["plan"].intent == "explain_gap":
+        notes = gap_notes(state.get("facts", {}).get("coverage_gaps")) + notes
     draft_input = build_draft_input(
         channel=channel,
         language=decide_language(state, channel),

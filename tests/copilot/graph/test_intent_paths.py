@@ -7,6 +7,8 @@ import pytest
 from copilot.settings import Settings
 from copilot.turn import run_turn
 from tests.copilot.conftest import NOW, SEED_ADVISOR
+from tools.book.db import session_scope
+from tools.gaps import coverage_gaps
 
 CASES = [
     ("What should I offer this customer?", "recommend", ["arbitrate", "quote"], None),
@@ -74,3 +76,15 @@ def test_offline_turn_passes_the_gate_and_cites_retrieved_chunks(shared_settings
     assert result.draft is not None and result.draft.citations
     assert all(f"[{cid}]" in result.draft.text for cid in result.draft.citations)
     assert result.llm.model == "offline" and not result.llm.fallback
+
+
+def test_gap_explanation_lists_the_top_gaps_from_the_tool(shared_settings: Settings) -> None:
+    with session_scope(shared_settings) as session:
+        top = coverage_gaps(session, "S000001", now=NOW).gaps[0]
+
+    result = run_turn(
+        shared_settings, SEED_ADVISOR, "S000001", "Which gaps does it have?", now=NOW, llm=None
+    )
+
+    assert result.draft is not None and f"{top.product_name}: {top.reason}" in result.draft.text
+    assert result.passed, result.findings

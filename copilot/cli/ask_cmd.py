@@ -12,7 +12,6 @@ from rich.console import Console
 from rich.table import Table
 
 from copilot.settings import get_settings
-from copilot.turn import resume_turn, stream_turn
 from copilot.turn_result import TurnResult
 from tools.book.db import migrate
 from tools.errors import CopilotError
@@ -92,6 +91,8 @@ def ask(
     try:
         migrate(settings)
         printer = DraftPrinter(console)
+        from copilot.turn import stream_turn  # the graph loads only when a turn runs
+
         for event in stream_turn(settings, advisor, customer, message):
             if event["event"] == "result":
                 result = event["result"]
@@ -133,6 +134,8 @@ def approve(
     settings = get_settings()
     try:
         migrate(settings)
+        from copilot.turn import resume_turn
+
         result = resume_turn(settings, approval_id, decision.value, reviewer, reason, edited)
     except CopilotError as error:
         raise _fail(str(error)) from None

@@ -5,16 +5,18 @@ from __future__ import annotations
 import enum
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from copilot.settings import get_settings
-from copilot.turn_result import TurnResult
 from tools.book.db import migrate
 from tools.errors import CopilotError
+
+if TYPE_CHECKING:  # the turn's models pull in the tools; load them only when a turn runs
+    from copilot.turn_result import TurnResult
 
 BAD_INPUT = 2
 """Exit code of a request the user can fix (unknown id, not in the book, decided already)."""

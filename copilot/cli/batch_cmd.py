@@ -11,8 +11,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedCo
 from rich.table import Table
 
 from copilot.settings import get_settings
-from tools.batch import run_batch
-from tools.batch.store import advisor_items
 from tools.book.db import migrate, session_factory
 from tools.book.repository import resolve_advisor
 from tools.errors import CopilotError
@@ -42,6 +40,8 @@ def run(
     with Progress(*columns, console=console) as bar:
         task = bar.add_task("Scoring customers", total=None)
         try:
+            from tools.batch import run_batch  # numpy/pandas/sklearn only when it runs
+
             report = run_batch(
                 settings,
                 date_,
@@ -80,6 +80,8 @@ def list_(
         except (CopilotError, ValueError) as error:
             console.print(f"[red]{error}[/red]")
             raise typer.Exit(2) from None
+        from tools.batch.store import advisor_items
+
         items = advisor_items(session, advisor_id, run_date)
     if not items:
         console.print(f"No action items for {advisor_id}; run `copilot batch run` first.")

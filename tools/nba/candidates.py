@@ -11,6 +11,7 @@ from tools.catalogue.loader import Catalogue
 from tools.decision.config import ContactPolicy
 from tools.decision.model_inputs import ModelInputs, propensity_column
 from tools.decision.ranking import mid_premium
+from tools.gaps.pack import load_gap_rules
 from tools.nba.channel import choose_channels
 from tools.nba.config import TriggerConfig
 from tools.nba.eligibility_columns import Columns, eligible_rows
@@ -103,9 +104,10 @@ def _product_actions(
     growth_due: pd.Series,
     growth_urgency: pd.Series,
 ) -> pd.DataFrame:
+    pack = load_gap_rules()
     parts = [
-        *standing_rules(customers, config, catalogue),
-        *growth_rules(customers, growth, config, catalogue),
+        *standing_rules(customers, frames.policies, config, pack, catalogue),
+        *growth_rules(customers, growth, config, pack, catalogue),
         incident_rules(frames, customers, config),
         quote_rules(frames, customers, config, catalogue),
     ]
@@ -128,7 +130,10 @@ def _product_actions(
         kind="stable",
     )
     supporting = _supporting_rules(rows)
+    strongest = rows.groupby(["customer_id", "product"], sort=False)["relevance"].transform("max")
     rows = rows.drop_duplicates(["customer_id", "product"], keep="first").copy()
+    # The kept row names the trigger; the relevance is the product's strongest rule's.
+    rows["relevance"] = strongest.loc[rows.index]
     fill_rule_text(rows, customers)
     rows["evidence"] = [
         e | {"supporting_rules": s}

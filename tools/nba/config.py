@@ -8,6 +8,8 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, Field
 
+from tools.gaps.pack import Metric, load_gap_rules
+
 TRIGGERS_FILE = Path(__file__).parent / "triggers.yaml"
 
 
@@ -64,13 +66,6 @@ class WindowConfig(BaseModel):
     respond_within_days: int = Field(0, description="Response deadline, days.")
 
 
-class SizeRule(BaseModel):
-    """Products proposed from a headcount threshold."""
-
-    min_employees: int = Field(description="Smallest headcount the rule applies to.")
-    products: list[str] = Field(description="Products the rule proposes.")
-
-
 class TriggerConfig(BaseModel):
     """The whole trigger configuration."""
 
@@ -82,16 +77,34 @@ class TriggerConfig(BaseModel):
     claim: ClaimConfig = Field(description="Care after claims.")
     quote_request: WindowConfig = Field(description="Quote requests.")
     gap: WindowConfig = Field(description="Standing gaps without an event.")
+    gap_rules_version: str = Field(
+        description="Version of the gaps rule pack whose industry, size and growth rules apply."
+    )
     relevance: dict[str, float] = Field(description="Relevance 0-100 per proposing rule.")
-    industry_rules: dict[str, list[str]] = Field(description="Industry -> products.")
-    size_rules: list[SizeRule] = Field(description="Headcount thresholds -> products.")
-    headcount_growth_products: list[str] = Field(description="Products for headcount growth.")
-    new_location_products: list[str] = Field(description="Products for a new location.")
+    growth_relevance: dict[Metric, float] = Field(
+        description="Relevance 0-100 of the pack's growth rules, by the metric they read."
+    )
     value_share: dict[str, float] = Field(description="Expected value share per action kind.")
+
+
+class RulePackMismatch(ValueError):
+    """``triggers.yaml`` pins another version of the gaps rule pack than the one installed."""
 
 
 @lru_cache(maxsize=1)
 def load_trigger_config() -> TriggerConfig:
-    """Load and validate ``triggers.yaml`` (cached: the file is versioned, not edited live)."""
+    """Load and validate ``triggers.yaml`` (cached: the file is versioned, not edited live).
+
+    Raises:
+        RulePackMismatch: the gaps rule pack changed without a new trigger version, so
+            stored action lists could not say which rules produced them.
+    """
     with TRIGGERS_FILE.open(encoding="utf-8") as handle:
-        return TriggerConfig.model_validate(yaml.safe_load(handle))
+        config = TriggerConfig.model_validate(yaml.safe_load(handle))
+    pack_version = load_gap_rules().version
+    if config.gap_rules_version != pack_version:
+        raise RulePackMismatch(
+            f"{TRIGGERS_FILE.name} pins gaps rule pack {config.gap_rules_version}, but "
+            f"tools/gaps/rules.yaml is {pack_version}: bump both versions together."
+        )
+    return config

@@ -23,18 +23,19 @@ def _latest_change(events: pd.DataFrame, kind: str) -> pd.DataFrame:
 def growth_signals(frames: BookFrames, config: TriggerConfig) -> pd.DataFrame:
     """Return one row per customer with a growth signal in the lookback window.
 
-    Columns: revenue_from/to/pct, headcount_from/to/pct, new_location, revenue_jump,
-    headcount_jump, signals (count), indexed by customer id.
+    Columns: revenue_from/to/pct, headcount_from/to/pct, locations_added, new_location,
+    revenue_jump, headcount_jump, signals (count), indexed by customer id.
     """
     rules = config.growth
     start = pd.Timestamp(frames.now) - timedelta(days=rules.lookback_days)
     events = frames.events[frames.events["occurred_at"] >= start]
     revenue = _latest_change(events, "revenue_change").add_prefix("revenue_")
     headcount = _latest_change(events, "headcount_change").add_prefix("headcount_")
-    located = events.loc[events["event_type"] == "location_added", "customer_id"].unique()
+    added = events.loc[events["event_type"] == "location_added", "customer_id"].value_counts()
     signals = revenue.join(headcount, how="outer")
-    signals = signals.reindex(signals.index.union(pd.Index(located)))
-    signals["new_location"] = signals.index.isin(located)
+    signals = signals.reindex(signals.index.union(added.index))
+    signals["locations_added"] = added.reindex(signals.index).fillna(0).astype(int)
+    signals["new_location"] = signals["locations_added"] > 0
     signals["revenue_jump"] = signals["revenue_pct"].gt(rules.revenue_jump_pct)
     signals["headcount_jump"] = signals["headcount_pct"].gt(rules.headcount_jump_pct)
     flags = signals[["revenue_jump", "headcount_jump", "new_location"]]

@@ -40,5 +40,5 @@ class ActionCandidate(BaseModel):
     due_by: datetime = Field(description="Deadline for the contact.")
     channel: Channel = Field(description="Channel from preference and response history.")
     urgency: Urgency = Field(description="high (48 h), medium or low.")
-    relevance: float = Field(description="Relevance 0-100 of the proposing rule.")
+    relevance: float = Field(description="Relevance 0-100: the strongest of the proposing rules.")
     expected_value_eur: float = Field(description="Propensity x indicative annual premium, EUR.")

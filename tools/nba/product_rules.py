@@ -2,7 +2,9 @@
 
 Every rule yields (customer, product, rule, relevance, trigger) rows; products the customer
 holds or is outside the target market of are dropped, and one row is kept per customer and
-product: the event-driven one first, then the most relevant.
+product: the event-driven one first, then the most relevant, carrying the highest relevance
+of all its rules. The industry, size and growth rules are the gaps rule pack's
+(``tools/gaps/rules.yaml``): one pack says what a customer needs, for both tools.
 """
 
 from __future__ import annotations
@@ -12,9 +14,21 @@ from datetime import timedelta
 import pandas as pd
 
 from tools.catalogue.loader import Catalogue
+from tools.gaps.pack import GapRulePack, MetricRule, SizeRule
 from tools.nba.config import TriggerConfig
 from tools.nba.frames import BookFrames
 
+# Growth-signal column each growth metric of the gaps rule pack reads, and the reason it gives.
+GROWTH_METRICS = {
+    "headcount_growth_pct": "headcount_pct",
+    "revenue_growth_pct": "revenue_pct",
+    "locations_added": "locations_added",
+}
+GROWTH_TEMPLATES = {
+    "headcount_growth_pct": "Headcount grew to {employees}: {product} for the larger team.",
+    "revenue_growth_pct": "Revenue grew: {product} for the larger business.",
+    "locations_added": "A new location adds {product} exposure.",
+}
 RULE_COLUMNS = [
     "customer_id",
     "product",
@@ -68,18 +82,35 @@ def fill_rule_text(rows: pd.DataFrame, customers: pd.DataFrame) -> None:
     rows.loc[lazy, "reason"] = pd.Series(reasons, index=subset.index, dtype=object)
 
 
+def _holding_all(policies: pd.DataFrame, products: list[str]) -> set[str]:
+    holders = [set(policies.loc[policies["product"] == code, "customer_id"]) for code in products]
+    return set.intersection(*holders) if holders else set()
+
+
+def _in_band(employees: pd.Series, rule: SizeRule) -> pd.Series:
+    return (employees >= rule.employees_min) & (employees <= rule.employees_max)
+
+
 def standing_rules(
-    customers: pd.DataFrame, config: TriggerConfig, catalogue: Catalogue
+    customers: pd.DataFrame,
+    policies: pd.DataFrame,
+    config: TriggerConfig,
+    pack: GapRulePack,
+    catalogue: Catalogue,
 ) -> list[pd.DataFrame]:
-    """Return proposals from the customer's industry and size (no event needed)."""
+    """Return proposals from the customer's industry and size (no event needed).
+
+    The industry key covers and the size rules are the gaps rule pack's, so a product the
+    gaps tool calls a need is the product the next best action proposes.
+    """
     rel = config.relevance
     industry = customers["industry_code"]
     standard = {code: ind.standard_covers for code, ind in catalogue.industries.items()}
     out = [
         _explode(
             customers,
-            industry.map(config.industry_rules),
-            "industry_rule",
+            industry.map(pack.industry_key_covers),
+            "industry_key_covers",
             rel["industry_rule"],
             "gap",
             "{label} companies need {product}; it is not held.",
@@ -93,17 +124,19 @@ def standing_rules(
             "{product} is a standard cover of {label} peers; it is not held.",
         ),
     ]
-    for size in config.size_rules:
-        big = customers[customers["employees"] >= size.min_employees]
-        products = pd.Series([size.products] * len(big), index=big.index, dtype=object)
+    for rule in pack.size_rules:
+        fits = _in_band(customers["employees"], rule)
+        if rule.held_all:
+            fits &= customers["customer_id"].isin(_holding_all(policies, rule.held_all))
+        fitting = customers[fits]
         out.append(
             _explode(
-                big,
-                products,
-                "size_rule",
+                fitting,
+                _same(fitting, rule.products),
+                rule.id,
                 rel["size_rule"],
                 "gap",
-                f"{{employees}} employees ({size.min_employees}+): {{product}} becomes relevant.",
+                rule.reason + ".",
             )
         )
     return out
@@ -113,54 +146,55 @@ def _same(frame: pd.DataFrame, products: list[str]) -> pd.Series:
     return pd.Series([products] * len(frame), index=frame.index, dtype=object)
 
 
-def _hiring_rows(hired: pd.DataFrame, config: TriggerConfig, catalogue: Catalogue) -> pd.DataFrame:
-    rel = config.relevance
+def _metric_rows(
+    grown: pd.DataFrame, rule: MetricRule, config: TriggerConfig, catalogue: Catalogue
+) -> pd.DataFrame:
+    observed = grown[GROWTH_METRICS[rule.metric]]
+    fired = grown[observed.gt(rule.above).to_numpy()]
     rows = _explode(
-        hired,
-        _same(hired, config.headcount_growth_products),
-        "headcount_growth",
-        rel["headcount_growth"],
+        fired,
+        _same(fired, rule.products),
+        rule.id,
+        config.growth_relevance[rule.metric],
         "growth",
-        "Headcount grew to {employees}: {product} for the larger team.",
+        GROWTH_TEMPLATES[rule.metric],
     )
     # Where the cover is statutory (e.g. workers' compensation in Norway) the need is stronger.
-    country = rows["customer_id"].map(hired.set_index("customer_id")["country"])
+    country = rows["customer_id"].map(fired.set_index("customer_id")["country"])
     statutory = [
         c in catalogue.products[p].mandatory_in
         for c, p in zip(country, rows["product"], strict=True)
     ]
-    rows.loc[statutory, "relevance"] = rel["headcount_growth_mandatory"]
+    rows.loc[statutory, "relevance"] = config.relevance["growth_mandatory"]
     return rows
 
 
 def growth_rules(
-    customers: pd.DataFrame, growth: pd.DataFrame, config: TriggerConfig, catalogue: Catalogue
+    customers: pd.DataFrame,
+    growth: pd.DataFrame,
+    config: TriggerConfig,
+    pack: GapRulePack,
+    catalogue: Catalogue,
 ) -> list[pd.DataFrame]:
-    """Return proposals from headcount growth, a new location and a crossed size threshold."""
-    rel = config.relevance
+    """Return proposals from the pack's growth rules and from a crossed size threshold.
+
+    The growth rules (headcount growth, a new location) are the gaps rule pack's, read on
+    the growth events of the trigger lookback.
+    """
     grown = customers.join(growth, on="customer_id", how="inner")
-    hired, moved = grown[grown["headcount_jump"]], grown[grown["new_location"]]
-    out = [_hiring_rows(hired, config, catalogue)] if len(hired) else []
-    out.append(
-        _explode(
-            moved,
-            _same(moved, config.new_location_products),
-            "new_location",
-            rel["new_location"],
-            "growth",
-            "A new location adds {product} exposure.",
-        )
-    )
-    for size in config.size_rules:
+    out = [_metric_rows(grown, rule, config, catalogue) for rule in pack.growth_rules]
+    for rule in pack.size_rules:
+        if rule.employees_min <= 1 or rule.held_all:
+            continue  # only a rising headcount crossing a lower bound is an event
         low, high = grown["headcount_from"], grown["headcount_to"]
-        crossed = grown[(low < size.min_employees) & (high >= size.min_employees)]
-        template = f"Headcount crossed {size.min_employees} (now {{employees}}): "
+        crossed = grown[(low < rule.employees_min) & _in_band(high, rule)]
+        template = f"Headcount crossed {rule.employees_min} (now {{employees}}): "
         out.append(
             _explode(
                 crossed,
-                _same(crossed, size.products),
-                "size_rule",
-                rel["size_rule"],
+                _same(crossed, rule.products),
+                rule.id,
+                config.relevance["size_rule"],
                 "growth",
                 template + "{product} becomes relevant.",
             )

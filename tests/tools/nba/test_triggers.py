@@ -73,3 +73,24 @@ def test_action_ids_are_unique(book_session: Session) -> None:
 def test_now_accepts_an_iso_date_string(book_session: Session) -> None:
     actions = next_best_actions(book_session, "S000004", now="2026-11-22")
     assert actions[0].trigger.detected_at == datetime(2026, 11, 22, 12)
+
+
+def test_industry_key_covers_come_from_the_gaps_rule_pack(book_session: Session) -> None:
+    proposals = {a.product: a for a in next_best_actions(book_session, "S000004")}
+    # rules.yaml of the gaps tool names PRODUCT_LIABILITY a retail key cover.
+    rules = proposals["PRODUCT_LIABILITY"].trigger.evidence["supporting_rules"]
+    assert "industry_key_covers" in rules
+
+
+def test_a_products_relevance_is_its_strongest_rule(book_session: Session) -> None:
+    proposals = {a.product: a for a in next_best_actions(book_session, "S000004")}
+    epl = proposals["EPL"]
+    # Proposed by the headcount growth (relevance 60) and as a retail key cover (95).
+    assert epl.trigger.kind == "growth"
+    assert epl.relevance == 95
+
+
+def test_headcount_growth_over_25_percent_proposes_epl(book_session: Session) -> None:
+    proposals = {a.product: a for a in next_best_actions(book_session, "S000004")}
+    rules = proposals["EPL"].trigger.evidence["supporting_rules"]
+    assert "headcount_growth_over_25_epl" in rules

@@ -20,3 +20,11 @@ def test_every_gap_kind_has_priority_points() -> None:
     points = load_gap_rules().priority_points
     kinds = {"mandatory", "industry_key", "industry_standard", "size_rule", "growth_rule"}
     assert kinds | {"peer_benchmark", "inadequate_limit", "extra_reason"} <= set(points)
+
+
+def test_every_industry_key_cover_is_one_of_its_standard_covers() -> None:
+    # Key covers rank above the standard ones; a key cover peers are not expected to hold
+    # would leave the synthetic book, the peer benchmark and the models without it.
+    industries = load_catalogue().industries
+    for industry, covers in load_gap_rules().industry_key_covers.items():
+        assert set(covers) <= set(industries[industry].standard_covers), industry

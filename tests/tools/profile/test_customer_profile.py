@@ -124,12 +124,22 @@ def test_a_date_in_the_wrong_format_raises_invalid_date(book_session: Session) -
 
 
 def test_closed_claims_older_than_three_years_are_not_listed(
-    book_session: Session, as_of: date
+    fresh_book: Callable[[int], tuple[Settings, Session]], as_of: date
 ) -> None:
-    old = book_session.scalars(
-        select(Claim).where(Claim.status == "closed", Claim.claim_date < date(as_of.year - 4, 1, 1))
-    ).first()
-    assert old is not None
-    summary = customer_profile(book_session, old.customer_id).claims
-    assert old.claim_date not in {c.claim_date for c in summary.claims}
+    _, session = fresh_book(5)
+    old, recent = date(as_of.year - 4, 3, 1), date(as_of.year - 1, 3, 1)
+    for when in (old, recent):
+        session.add(
+            Claim(
+                customer_id=NORDIC_IT,
+                product_code="PI",
+                claim_date=when,
+                amount_eur=4000.0,
+                status="closed",
+            )
+        )
+    session.commit()
+    summary = customer_profile(session, NORDIC_IT).claims
+    listed = {c.claim_date for c in summary.claims}
+    assert recent in listed and old not in listed
     assert summary.window_years == 3

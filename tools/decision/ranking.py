@@ -8,13 +8,21 @@ score = propensity x value x relevance x levers, where
   for a pair the matrix leaves out, ``prospect_affinity`` when nothing is held);
 - value: ``(mid indicative premium / value_reference_eur) ** value_exponent`` (damped so a
   large premium cannot outweigh need);
-- relevance: the proposing rule's relevance / 100 (``tools/nba/triggers.yaml``);
+- relevance: the strongest proposing rule's relevance / 100 (``tools/nba/triggers.yaml``);
 - levers: timing (1.0 when the customer has an event trigger now, 0.6 when all its
   proposals are standing gaps) x the product's strategic lever.
 
-Products are ordered need first: those proposed by a rule of relevance ``need_threshold`` or
-more (industry key covers, size and growth rules, incidents, quotes) come before products
-that are only an industry peer's standard cover, then by score within each tier.
+Products are ordered need first, in three tiers, then by score within each tier:
+
+- 2: at renewal, a need that a change since the last renewal created (a growth rule: more
+  staff, a new location, and the limits review the growth calls for). The renewal
+  conversation reviews what changed since the policy was last renewed (seed use case 4:
+  "business changes since last renewal"), so those needs lead it. The growth lookback
+  (``triggers.yaml``) is shorter than a policy year, so a growth event falls within the
+  renewing term;
+- 1: any other need, proposed by a rule of relevance ``need_threshold`` or more (industry key
+  covers, size and growth rules, incidents, quotes);
+- 0: a product that is only an industry peer's standard cover.
 
 Remuneration (commission) is not an input, by design.
 """
@@ -101,7 +109,19 @@ def score_terms(
         index=candidates.index,
     )
     terms["score"] = terms.prod(axis=1).round(6)
-    # Need first: a product whose need a seed rule establishes (relevance at or above the
-    # threshold) is presented before one that is only a peer's standard cover.
-    terms["need_tier"] = (candidates["relevance"] >= ranking.need_threshold).astype(int)
+    terms["need_tier"] = need_tiers(candidates, policy)
     return terms.rename(columns={t: f"term_{t}" for t in TERMS})
+
+
+def need_tiers(candidates: pd.DataFrame, policy: ContactPolicy) -> pd.Series:
+    """Return each candidate's need tier: 2 a change reviewed at renewal, 1 a need, 0 neither.
+
+    A need is an action whose rule has relevance ``need_threshold`` or more; it is in tier 2
+    when a growth trigger raised it (a new cover, a limits review, the consultation) and the
+    customer's renewal review is open.
+    """
+    need = candidates["relevance"] >= policy.ranking.need_threshold
+    renewing = candidates["kind"].eq("renewal_review").groupby(candidates["customer_id"])
+    at_renewal = renewing.transform("any").to_numpy(dtype=bool)
+    changed = candidates["trigger_kind"].eq("growth")
+    return (need.astype(int) + (need & changed & at_renewal).astype(int)).astype(int)

@@ -80,6 +80,7 @@ def test_seed_use_cases_match_the_tools_and_pass_the_gate(
     assert {"GL", "CYBER"} <= {r["product"] for r in webshop["recommendations"]}
     assert "bundle" in webshop["draft"]["text"].lower()
     assert any(a["action"] == "renewal_review" for a in renewal["actions"])
+    assert {r["product"] for r in renewal["recommendations"]} == {"EPL", "PRODUCT_LIABILITY"}
     assert behaviour["draft"]["channel"] == "portal_message"
 
 

@@ -24,6 +24,7 @@ from tools.nba.event_triggers import (
 )
 from tools.nba.frames import BookFrames
 from tools.nba.growth import describe_growth, growth_signals
+from tools.nba.limit_reviews import limit_review_actions
 from tools.nba.product_rules import (
     fill_rule_text,
     growth_rules,
@@ -41,45 +42,23 @@ def _growth_actions(
     due: pd.Series,
     urgency: pd.Series,
 ) -> pd.DataFrame:
-    described = [describe_growth(row) for _, row in growth.iterrows()]
-    evidence = [e for e, _ in described]
+    signalled = growth[growth["signals"] > 0]
+    described = [describe_growth(row) for _, row in signalled.iterrows()]
     consult = rows_frame(
         {
-            "customer_id": growth.index.to_numpy(),
+            "customer_id": signalled.index.to_numpy(),
             "kind": "consultation",
             "product": None,
             "trigger_kind": "growth",
-            "evidence": evidence,
+            "evidence": [e for e, _ in described],
             "reason": [r + ": offer a cover consultation." for _, r in described],
-            "due_by": due.to_numpy(),
-            "urgency": urgency.to_numpy(),
+            "due_by": signalled.index.map(due).to_numpy(),
+            "urgency": signalled.index.map(urgency).to_numpy(),
             "relevance": 100.0,
             "event_driven": True,
         }
     )
-    grew = growth[growth["revenue_jump"] | growth["new_location"]]
-    held = frames.policies.merge(grew, left_on="customer_id", right_index=True)
-    info = dict(zip(growth.index, described, strict=True))
-    review = rows_frame(
-        {
-            "customer_id": held["customer_id"].to_numpy(),
-            "kind": "limits_review",
-            "product": held["product"].to_numpy(),
-            "trigger_kind": "growth",
-            "evidence": [
-                info[c][0] | {"product": p}
-                for c, p in zip(held["customer_id"], held["product"], strict=True)
-            ],
-            "reason": [
-                f"{info[c][1]}: review the {p} limits."
-                for c, p in zip(held["customer_id"], held["product"], strict=True)
-            ],
-            "due_by": held["customer_id"].map(due).to_numpy(),
-            "urgency": held["customer_id"].map(urgency).to_numpy(),
-            "relevance": 100.0,
-            "event_driven": True,
-        }
-    )
+    review = limit_review_actions(frames.policies, growth, load_gap_rules(), due, urgency)
     return pd.concat([consult, review], ignore_index=True)
 
 

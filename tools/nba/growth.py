@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import timedelta
 
 import pandas as pd
 
+from tools.gaps.pack import Metric
 from tools.nba.config import TriggerConfig
 from tools.nba.frames import BookFrames
+
+# The growth-signal column each growth metric of the gaps rule pack reads.
+METRIC_COLUMNS: dict[Metric, str] = {
+    "headcount_growth_pct": "headcount_pct",
+    "revenue_growth_pct": "revenue_pct",
+    "locations_added": "locations_added",
+}
+SIGNAL_METRICS: dict[str, Metric] = {
+    "revenue_jump": "revenue_growth_pct",
+    "headcount_jump": "headcount_growth_pct",
+    "new_location": "locations_added",
+}
 
 
 def _latest_change(events: pd.DataFrame, kind: str) -> pd.DataFrame:
@@ -21,10 +35,11 @@ def _latest_change(events: pd.DataFrame, kind: str) -> pd.DataFrame:
 
 
 def growth_signals(frames: BookFrames, config: TriggerConfig) -> pd.DataFrame:
-    """Return one row per customer with a growth signal in the lookback window.
+    """Return one row per customer that grew (revenue, headcount or sites) in the lookback.
 
     Columns: revenue_from/to/pct, headcount_from/to/pct, locations_added, new_location,
-    revenue_jump, headcount_jump, signals (count), indexed by customer id.
+    revenue_jump, headcount_jump and signals, the count of the seed's growth signals (0 when
+    the growth fires only a rule of the gaps pack, e.g. headcount +30%), indexed by customer.
     """
     rules = config.growth
     start = pd.Timestamp(frames.now) - timedelta(days=rules.lookback_days)
@@ -38,17 +53,27 @@ def growth_signals(frames: BookFrames, config: TriggerConfig) -> pd.DataFrame:
     signals["new_location"] = signals["locations_added"] > 0
     signals["revenue_jump"] = signals["revenue_pct"].gt(rules.revenue_jump_pct)
     signals["headcount_jump"] = signals["headcount_pct"].gt(rules.headcount_jump_pct)
-    flags = signals[["revenue_jump", "headcount_jump", "new_location"]]
-    signals["signals"] = flags.sum(axis=1).astype(int)
+    signals["signals"] = signals[list(SIGNAL_METRICS)].sum(axis=1).astype(int)
     signals.index.name = "customer_id"
-    return signals[signals["signals"] > 0]
+    grew = signals["revenue_pct"].gt(0) | signals["headcount_pct"].gt(0) | signals["new_location"]
+    return signals[grew]
 
 
-def describe_growth(row: pd.Series) -> tuple[dict[str, object], str]:
-    """Return the evidence and the plain-words reason of one customer's growth signals."""
+def describe_growth(
+    row: pd.Series, metrics: Iterable[Metric] | None = None
+) -> tuple[dict[str, object], str]:
+    """Return the evidence and the plain-words reason of one customer's growth.
+
+    Args:
+        row: The customer's row of ``growth_signals``.
+        metrics: The metrics to describe; default the customer's growth signals.
+    """
+    if metrics is None:
+        metrics = [m for flag, m in SIGNAL_METRICS.items() if row[flag]]
+    chosen = set(metrics)
     evidence: dict[str, object] = {}
     parts: list[str] = []
-    if row["revenue_jump"]:
+    if "revenue_growth_pct" in chosen:
         evidence |= {
             "revenue_from_eur": int(row["revenue_from"]),
             "revenue_to_eur": int(row["revenue_to"]),
@@ -58,7 +83,7 @@ def describe_growth(row: pd.Series) -> tuple[dict[str, object], str]:
             f"revenue EUR {int(row['revenue_from']):,} -> {int(row['revenue_to']):,} "
             f"(+{row['revenue_pct']:.0f}%)"
         )
-    if row["headcount_jump"]:
+    if "headcount_growth_pct" in chosen:
         evidence |= {
             "employees_from": int(row["headcount_from"]),
             "employees_to": int(row["headcount_to"]),
@@ -68,7 +93,7 @@ def describe_growth(row: pd.Series) -> tuple[dict[str, object], str]:
             f"employees {int(row['headcount_from'])} -> {int(row['headcount_to'])} "
             f"(+{row['headcount_pct']:.0f}%)"
         )
-    if row["new_location"]:
+    if "locations_added" in chosen:
         evidence["new_location"] = True
         parts.append("a new location opened")
     return evidence, "Growth: " + "; ".join(parts)

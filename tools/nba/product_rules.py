@@ -17,13 +17,9 @@ from tools.catalogue.loader import Catalogue
 from tools.gaps.pack import GapRulePack, MetricRule, SizeRule
 from tools.nba.config import TriggerConfig
 from tools.nba.frames import BookFrames
+from tools.nba.growth import METRIC_COLUMNS
 
-# Growth-signal column each growth metric of the gaps rule pack reads, and the reason it gives.
-GROWTH_METRICS = {
-    "headcount_growth_pct": "headcount_pct",
-    "revenue_growth_pct": "revenue_pct",
-    "locations_added": "locations_added",
-}
+# The reason each growth metric of the gaps rule pack gives for a new cover.
 GROWTH_TEMPLATES = {
     "headcount_growth_pct": "Headcount grew to {employees}: {product} for the larger team.",
     "revenue_growth_pct": "Revenue grew: {product} for the larger business.",
@@ -149,7 +145,7 @@ def _same(frame: pd.DataFrame, products: list[str]) -> pd.Series:
 def _metric_rows(
     grown: pd.DataFrame, rule: MetricRule, config: TriggerConfig, catalogue: Catalogue
 ) -> pd.DataFrame:
-    observed = grown[GROWTH_METRICS[rule.metric]]
+    observed = grown[METRIC_COLUMNS[rule.metric]]
     fired = grown[observed.gt(rule.above).to_numpy()]
     rows = _explode(
         fired,

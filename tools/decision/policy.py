@@ -60,7 +60,8 @@ def policy_status(frames: BookFrames, policy: ContactPolicy) -> pd.DataFrame:
     cap = policy.max_recommendations_per_month
     status["monthly_cap_reached"] = status["recommendations_this_month"] >= cap
     for channel in ("email", "phone", "portal"):
-        status[f"consent_{channel}"] = customers[f"consent_{channel}"].astype(bool)
+        # Only a recorded yes is consent: unknown (None or NaN) counts as no, fail closed.
+        status[f"consent_{channel}"] = customers[f"consent_{channel}"].eq(True)
     return status
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
+import pandas as pd
 import pytest
 from sqlalchemy import update
 from sqlalchemy.orm import Session
@@ -12,7 +13,10 @@ from sqlalchemy.orm import Session
 from copilot.settings import Settings
 from tools.book.models import Claim, ContactLog, Customer, Offer
 from tools.decision import arbitrate, contact_policy
+from tools.decision.config import load_contact_policy
+from tools.decision.policy import policy_status
 from tools.nba import next_best_actions
+from tools.nba.frames import BookFrames
 from tools.portfolio import portfolio_actions
 
 Book = Callable[[int], tuple[Settings, Session]]
@@ -159,3 +163,39 @@ def test_no_consent_at_all_suppresses_with_the_rule(book: Session) -> None:
     decision = _decide(book, "S000001")
     assert decision.chosen == []
     assert "no_channel_consent" in {s.rule_id for s in decision.suppressed}
+
+
+def test_consent_read_as_nan_counts_as_no() -> None:
+    # A driver or a CSV import can hand the frames NaN for an unknown consent.
+    empty = pd.DataFrame({"customer_id": pd.Series(dtype=object)})
+    customers = pd.DataFrame(
+        {
+            "customer_id": ["C1"],
+            "objection_to_marketing": [False],
+            "care_flag": [False],
+            "consent_email": [float("nan")],
+            "consent_phone": [1.0],
+            "consent_portal": [None],
+        }
+    )
+    claims = empty.assign(
+        claim_date=pd.Series(dtype="datetime64[ns]"), status=pd.Series(dtype=object)
+    )
+    offers = empty.assign(presented_at=pd.Series(dtype="datetime64[ns]"))
+    contacts = empty.assign(kind=pd.Series(dtype=object))
+    frames = BookFrames(
+        now=datetime(2026, 11, 22, 12),
+        customers=customers,
+        policies=empty,
+        claims=claims,
+        events=empty,
+        incidents=empty,
+        offers=offers,
+        contacts=contacts,
+    )
+    status = policy_status(frames, load_contact_policy()).loc["C1"]
+    assert [status["consent_email"], status["consent_phone"], status["consent_portal"]] == [
+        False,
+        True,
+        False,
+    ]

@@ -8,6 +8,7 @@ approval in any process, checks the decision against the gate and resumes the gr
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Iterator
 from datetime import datetime, time
@@ -21,12 +22,19 @@ from copilot.context import LanguageModel, RunContext
 from copilot.graph import compile_graph
 from copilot.llm import build_llm
 from copilot.nodes.check_compliance import check_final_text
-from copilot.records.store import ApprovalBlocked, create_pending, pending_approval
+from copilot.records.store import (
+    ApprovalBlocked,
+    UnknownApproval,
+    create_pending,
+    pending_approval,
+)
 from copilot.settings import Settings
 from copilot.state import ApprovalDecision, Decision, TurnState
 from copilot.turn_result import ApprovalResult, TurnResult, turn_result
 from tools.book.db import session_scope
 from tools.book.repository import book_as_of, resolve_advisor, resolve_customer
+
+logger = logging.getLogger(__name__)
 
 CONFIGURED = "configured"
 """Default of ``llm``: use the model the settings configure (or none: offline)."""
@@ -167,6 +175,34 @@ def _decision(
     )
 
 
+def _pending_identity(settings: Settings, approval_id: str) -> tuple[str, str]:
+    """Return the advisor and customer of a pending approval, recovering an orphaned one.
+
+    A turn's checkpoint is written before its pending-approval row; a process that died in
+    between leaves a checkpoint waiting for approval and no row. The row is then rebuilt from
+    the checkpoint (identity as the run context stored it), so no draft is lost.
+    """
+    with session_scope(settings) as session:
+        try:
+            record = pending_approval(session, approval_id)
+            return record.advisor_id, record.customer_id
+        except UnknownApproval:
+            values = _waiting_checkpoint(settings, approval_id)
+            if values is None:
+                raise
+            logger.warning("approval %s: pending row rebuilt from its checkpoint", approval_id)
+            record = create_pending(session, approval_id, values, values["now"])
+            return record.advisor_id, record.customer_id
+
+
+def _waiting_checkpoint(settings: Settings, approval_id: str) -> TurnState | None:
+    with open_checkpointer(settings) as saver:
+        snapshot = compile_graph(saver).get_state(_thread(approval_id))
+    if "await_approval" not in snapshot.next:
+        return None
+    return cast(TurnState, snapshot.values)
+
+
 def resume_turn(
     settings: Settings,
     approval_id: str,
@@ -187,9 +223,7 @@ def resume_turn(
         ApprovalAlreadyDecided: it was decided before.
         ApprovalBlocked: approving (or the edit) would let a failing text through.
     """
-    with session_scope(settings) as session:
-        record = pending_approval(session, approval_id)
-        advisor_id, customer_id = record.advisor_id, record.customer_id
+    advisor_id, customer_id = _pending_identity(settings, approval_id)
     answer = _decision(decision, reviewer, reason, edited_text, now)
     context = RunContext(
         advisor_id=advisor_id,

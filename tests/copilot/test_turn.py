@@ -7,6 +7,8 @@ import json
 import pytest
 
 from copilot.checkpoints import _postgres_url
+from copilot.records.models import ApprovalRecord
+from copilot.records.store import UnknownApproval
 from copilot.settings import Settings
 from copilot.turn import resume_turn, run_turn
 from copilot.turn_result import TurnResult
@@ -62,3 +64,30 @@ def test_postgres_checkpoint_url_drops_the_driver() -> None:
     settings = Settings(database_url="postgresql+psycopg://u@127.0.0.1:5432/db")
 
     assert _postgres_url(settings) == "postgresql://u@127.0.0.1:5432/db"
+
+
+def test_a_turn_whose_pending_row_was_lost_can_still_be_approved(
+    turn_settings: Settings,
+) -> None:
+    # The process died after the checkpoint and before the pending row was written.
+    result = run_turn(turn_settings, SEED_ADVISOR, "S000002", "Draft an email", now=NOW, llm=None)
+    assert result.approval_id is not None
+    with session_scope(turn_settings) as session:
+        session.delete(session.get(ApprovalRecord, result.approval_id))
+
+    approval = resume_turn(turn_settings, result.approval_id, "approve", "co-1", "ok", now=NOW)
+
+    assert approval.record_id == result.approval_id
+    with session_scope(turn_settings) as session:
+        record = session.get(ApprovalRecord, result.approval_id)
+        assert record is not None
+        assert (record.status, record.advisor_id, record.customer_id) == (
+            "approved",
+            SEED_ADVISOR,
+            "S000002",
+        )
+
+
+def test_an_id_with_no_turn_behind_it_stays_unknown(turn_settings: Settings) -> None:
+    with pytest.raises(UnknownApproval):
+        resume_turn(turn_settings, "no-such-turn", "approve", "co-1", "ok", now=NOW)

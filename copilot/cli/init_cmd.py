@@ -16,7 +16,13 @@ from tools.book.db import migrate, session_factory
 from tools.book.generator import BookSpec
 from tools.book.loading import ensure_demo_book
 from tools.catalogue.loader import load_catalogue
-from tools.registry import ModelKind, ModelNotTrained, current_version
+from tools.registry import (
+    ModelArtifactUnreadable,
+    ModelKind,
+    ModelNotTrained,
+    current_version,
+    load_current,
+)
 
 MODEL_KINDS: tuple[ModelKind, ...] = get_args(ModelKind)
 
@@ -77,6 +83,11 @@ def _ensure_models(retrain: bool) -> None:
     settings = get_settings()
     try:
         versions = {kind: current_version(kind, settings.models_dir) for kind in MODEL_KINDS}
+        for kind in MODEL_KINDS:
+            load_current(kind, settings.models_dir)
+    except ModelArtifactUnreadable as error:
+        console.print(f"[yellow]{error}[/yellow] Training again.")
+        versions = {}
     except ModelNotTrained:
         versions = {}
     if versions and not retrain:

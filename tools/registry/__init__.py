@@ -1,7 +1,7 @@
 """Versioned model registry: artifacts, metadata, generated model cards, a current pointer."""
 
 from tools.registry.card import render_model_card
-from tools.registry.errors import ModelNotTrained
+from tools.registry.errors import ModelArtifactUnreadable, ModelNotTrained
 from tools.registry.fairness import fairness_check
 from tools.registry.metadata import FairnessCheck, ModelKind, ModelMetadata
 from tools.registry.store import (
@@ -20,6 +20,7 @@ __all__ = [
     "FairnessCheck",
     "LoadedModel",
     "ModelKind",
+    "ModelArtifactUnreadable",
     "ModelMetadata",
     "ModelNotTrained",
     "current_version",

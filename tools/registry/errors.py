@@ -15,3 +15,17 @@ class ModelNotTrained(CopilotError):
         )
         self.kind = kind
         self.version = version
+
+
+class ModelArtifactUnreadable(ModelNotTrained):
+    """A stored model version this code cannot read (an older release's, or damaged).
+
+    The remedy is the same as for a missing model, so it is one: train again.
+    """
+
+    def __init__(self, kind: str, version: str, cause: Exception) -> None:
+        super().__init__(kind, version)
+        self.args = (
+            f"The stored {kind} model {version!r} cannot be read by this version of the code "
+            f"({type(cause).__name__}: {cause}). Run `copilot models train` to train it again.",
+        )

@@ -9,7 +9,9 @@ place, so a reader never sees half a version.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
+import pickle
 import shutil
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,13 +20,27 @@ from pathlib import Path
 from typing import Any
 
 import joblib
+from pydantic import ValidationError
 
 from copilot.settings import get_settings
 from tools.registry.card import render_model_card
-from tools.registry.errors import ModelNotTrained
+from tools.registry.errors import ModelArtifactUnreadable, ModelNotTrained
 from tools.registry.metadata import ModelKind, ModelMetadata
 
+logger = logging.getLogger(__name__)
+
 CURRENT_FILE = "current"
+# What unpickling an artifact written by other code (or a truncated file) raises.
+UNREADABLE = (
+    pickle.UnpicklingError,
+    AttributeError,
+    ImportError,
+    EOFError,
+    ValueError,
+    TypeError,
+    KeyError,
+    IndexError,
+)
 
 
 @dataclass(frozen=True)
@@ -106,7 +122,10 @@ def load_metadata(kind: ModelKind, version: str, models_dir: Path | None = None)
     path = _kind_dir(kind, models_dir) / version / "metadata.json"
     if not path.is_file():
         raise ModelNotTrained(kind, version)
-    return ModelMetadata.model_validate_json(path.read_text(encoding="utf-8"))
+    try:
+        return ModelMetadata.model_validate_json(path.read_text(encoding="utf-8"))
+    except ValidationError as error:
+        raise ModelArtifactUnreadable(kind, version, error) from error
 
 
 @lru_cache(maxsize=16)
@@ -116,10 +135,22 @@ def _load_artifact(path: Path, mtime_ns: int) -> Any:
 
 
 def load_version(kind: ModelKind, version: str, models_dir: Path | None = None) -> LoadedModel:
-    """Load one stored version (model object and metadata); artifacts are cached in memory."""
+    """Load one stored version (model object and metadata); artifacts are cached in memory.
+
+    Raises:
+        ModelNotTrained: The version folder or its artifact does not exist.
+        ModelArtifactUnreadable: This code cannot read the stored files (an older release's
+            artifact, or a damaged one).
+    """
     metadata = load_metadata(kind, version, models_dir)
     path = (_kind_dir(kind, models_dir) / version / "model.joblib").resolve()
-    return LoadedModel(model=_load_artifact(path, path.stat().st_mtime_ns), metadata=metadata)
+    if not path.is_file():
+        raise ModelNotTrained(kind, version)
+    try:
+        model = _load_artifact(path, path.stat().st_mtime_ns)
+    except UNREADABLE as error:
+        raise ModelArtifactUnreadable(kind, version, error) from error
+    return LoadedModel(model=model, metadata=metadata)
 
 
 def load_current(kind: ModelKind, models_dir: Path | None = None) -> LoadedModel:
@@ -132,15 +163,22 @@ def load_current(kind: ModelKind, models_dir: Path | None = None) -> LoadedModel
 
 
 def list_versions(kind: ModelKind, models_dir: Path | None = None) -> list[ModelMetadata]:
-    """Return the metadata of every stored version of a kind, oldest first."""
+    """Return the metadata of every readable stored version of a kind, oldest first.
+
+    A version whose metadata this code cannot read is left out with a warning in the log.
+    """
     kind_dir = _kind_dir(kind, models_dir)
     if not kind_dir.is_dir():
         return []
-    found = [
-        ModelMetadata.model_validate_json((d / "metadata.json").read_text(encoding="utf-8"))
-        for d in sorted(kind_dir.iterdir())
-        if d.is_dir() and not d.name.startswith(".") and (d / "metadata.json").is_file()
-    ]
+    found = []
+    for folder in sorted(kind_dir.iterdir()):
+        if folder.is_dir() and not folder.name.startswith("."):
+            try:
+                found.append(load_metadata(kind, folder.name, models_dir))
+            except ModelArtifactUnreadable as error:
+                logger.warning("%s", error)
+            except ModelNotTrained:
+                continue  # a folder without metadata is not a version
     return sorted(found, key=lambda m: m.trained_at)
 
 

@@ -59,3 +59,16 @@ def test_full_init_trains_and_ingests_once(settings: Settings) -> None:
     assert "added 4" in first.output  # at least 40 documents ingested the first time
     assert "Kept the trained models" in second.output
     assert "added 0, replaced 0, removed 0" in second.output
+
+
+@pytest.mark.slow
+def test_init_trains_again_when_a_stored_model_cannot_be_read(settings: Settings) -> None:
+    runner.invoke(app, ["init", "--customers", "60", "--as-of", "2026-11-22"])
+    current = settings.models_dir / "propensity" / "current"
+    version = current.read_text(encoding="utf-8").strip()
+    (settings.models_dir / "propensity" / version / "model.joblib").write_bytes(b"old format")
+    again = runner.invoke(app, ["init", "--customers", "60", "--as-of", "2026-11-22"])
+    assert again.exit_code == 0, again.output
+    assert "cannot be read" in again.output
+    assert "Trained on 65 customers" in again.output
+    assert current.read_text(encoding="utf-8").strip() != version

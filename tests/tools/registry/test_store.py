@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from tools.registry import (
+    ModelArtifactUnreadable,
     ModelMetadata,
     ModelNotTrained,
     fairness_check,
@@ -50,6 +51,28 @@ def test_current_points_at_the_latest_saved_version(tmp_path: Path) -> None:
 def test_missing_model_raises_typed_error_naming_the_command(tmp_path: Path) -> None:
     with pytest.raises(ModelNotTrained, match="copilot models train"):
         load_current("churn", models_dir=tmp_path)
+
+
+def test_an_artifact_this_code_cannot_unpickle_is_a_typed_error(tmp_path: Path) -> None:
+    folder = save_model({"w": 1}, _meta("propensity-1"), models_dir=tmp_path)
+    (folder / "model.joblib").write_bytes(b"not a pickle")
+    with pytest.raises(ModelArtifactUnreadable, match="copilot models train"):
+        load_current("propensity", models_dir=tmp_path)
+
+
+def test_metadata_of_an_older_schema_is_a_typed_error(tmp_path: Path) -> None:
+    folder = save_model({"w": 1}, _meta("propensity-1"), models_dir=tmp_path)
+    (folder / "metadata.json").write_text('{"kind": "propensity"}', encoding="utf-8")
+    with pytest.raises(ModelArtifactUnreadable, match="propensity-1"):
+        load_current("propensity", models_dir=tmp_path)
+
+
+def test_an_unreadable_version_is_left_out_of_the_list(tmp_path: Path) -> None:
+    save_model({"w": 1}, _meta("propensity-1"), models_dir=tmp_path)
+    broken = save_model({"w": 2}, _meta("propensity-2"), models_dir=tmp_path)
+    (broken / "metadata.json").write_text("{}", encoding="utf-8")
+    versions = list_versions("propensity", models_dir=tmp_path)
+    assert [m.version for m in versions] == ["propensity-1"]
 
 
 def test_model_card_lists_metrics_and_fairness(tmp_path: Path) -> None:

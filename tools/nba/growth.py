@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import timedelta
 
+import numpy as np
 import pandas as pd
 
-from tools.gaps.pack import Metric
+from tools.gaps.pack import Metric, MetricRule
 from tools.nba.config import TriggerConfig
 from tools.nba.frames import BookFrames
 
@@ -22,6 +23,11 @@ SIGNAL_METRICS: dict[str, Metric] = {
     "headcount_jump": "headcount_growth_pct",
     "new_location": "locations_added",
 }
+
+
+def rule_fires(growth: pd.DataFrame, rule: MetricRule) -> np.ndarray:
+    """Return, per row of a growth frame, whether a growth metric rule of the pack fires."""
+    return growth[METRIC_COLUMNS[rule.metric]].gt(rule.above).to_numpy(dtype=bool)
 
 
 def _latest_change(events: pd.DataFrame, kind: str) -> pd.DataFrame:

@@ -11,13 +11,13 @@ import pandas as pd
 
 from tools.gaps.pack import GapRulePack
 from tools.nba.event_triggers import empty_candidates, rows_frame
-from tools.nba.growth import METRIC_COLUMNS, describe_growth
+from tools.nba.growth import describe_growth, rule_fires
 
 
 def _fired(growth: pd.DataFrame, pack: GapRulePack) -> pd.DataFrame:
     parts = []
     for rule in pack.limit_review_rules:
-        hit = growth.index[growth[METRIC_COLUMNS[rule.metric]].gt(rule.above).to_numpy()]
+        hit = growth.index[rule_fires(growth, rule)]
         part = pd.DataFrame(
             {
                 "customer_id": hit,

@@ -17,7 +17,7 @@ from tools.catalogue.loader import Catalogue
 from tools.gaps.pack import GapRulePack, MetricRule, SizeRule
 from tools.nba.config import TriggerConfig
 from tools.nba.frames import BookFrames
-from tools.nba.growth import METRIC_COLUMNS
+from tools.nba.growth import rule_fires
 
 # The reason each growth metric of the gaps rule pack gives for a new cover.
 GROWTH_TEMPLATES = {
@@ -145,8 +145,7 @@ def _same(frame: pd.DataFrame, products: list[str]) -> pd.Series:
 def _metric_rows(
     grown: pd.DataFrame, rule: MetricRule, config: TriggerConfig, catalogue: Catalogue
 ) -> pd.DataFrame:
-    observed = grown[METRIC_COLUMNS[rule.metric]]
-    fired = grown[observed.gt(rule.above).to_numpy()]
+    fired = grown[rule_fires(grown, rule)]
     rows = _explode(
         fired,
         _same(fired, rule.products),

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
 
-from copilot.settings import Settings
+from tools.foundation.settings import Settings
 
 STATE_MODELS: tuple[tuple[str, str], ...] = (
     ("copilot.plan", "Plan"),

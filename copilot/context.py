@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from copilot.llm.protocol import LanguageModel
-from copilot.settings import Settings
+from tools.foundation.settings import Settings
 
 __all__ = ["LanguageModel", "RunContext"]
 

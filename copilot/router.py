@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 
 from copilot.plan import Channel, Intent, Plan, ToolName
 from tools.catalogue import load_catalogue
-from tools.errors import CopilotError
+from tools.foundation.errors import CopilotError
 
 WORDS_FILE = Path(__file__).with_name("router_words.yaml")
 

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from copilot.plan import ToolName
 from copilot.state import ToolError
-from tools.errors import CopilotError
+from tools.foundation.errors import CopilotError
 
 
 @dataclass

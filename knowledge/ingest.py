@@ -13,11 +13,11 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from copilot.settings import Settings, get_settings
 from knowledge.corpus_reader import CORPUS_DIR, Document, chunk_document, corpus_hash, load_corpus
 from knowledge.metadata import Metadata, chunk_metadata
 from knowledge.search import forget_lexical_index
 from knowledge.store import get_collection
+from tools.foundation.settings import Settings, get_settings
 
 ProgressCallback = Callable[[int, int, str], None]
 """Called as ``progress(done, total, doc_id)`` after each document."""

@@ -13,13 +13,13 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, Field
 
-from copilot.settings import Settings, get_settings
 from knowledge.corpus_reader import COUNTRIES, DocType
 from knowledge.lexical import Bm25Index
 from knowledge.metadata import country_flag, product_flag, type_flag
 from knowledge.store import get_collection, store_key
 from tools.catalogue import load_catalogue
-from tools.errors import CopilotError
+from tools.foundation.errors import InvalidInput
+from tools.foundation.settings import Settings, get_settings
 
 SearchMode = Literal["dense", "hybrid"]
 DEFAULT_MODE: SearchMode = "hybrid"
@@ -29,7 +29,7 @@ _LEXICAL: dict[tuple[str, str], Bm25Index] = {}
 _LEXICAL_LOCK = threading.Lock()
 
 
-class InvalidSearch(CopilotError):
+class InvalidSearch(InvalidInput):
     """The search request cannot be run as given (empty query, unknown filter value)."""
 
 

@@ -16,8 +16,8 @@ from urllib.parse import urlparse
 import chromadb
 from chromadb.config import Settings as ChromaSettings
 
-from copilot.settings import Settings, get_settings
 from knowledge.embeddings import embedding_function
+from tools.foundation.settings import Settings, get_settings
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI

@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, Field
 
-from tools.errors import CopilotError
+from tools.foundation.errors import Unavailable
 
 PROMPTS_DIR = Path(__file__).resolve().parent
 """Folder holding the ``<id>.v<version>.md`` prompt files."""
@@ -37,7 +37,7 @@ _SYSTEM_HEADING = "## system"
 _USER_HEADING = "## user"
 
 
-class PromptError(CopilotError):
+class PromptError(Unavailable):
     """A prompt file is missing, malformed, or rendered without a variable it needs."""
 
 

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 
-from copilot.settings import Settings, get_settings
-from tools.book.db import migrate, session_factory
 from tools.book.generator import BookSpec, generate_book
+from tools.book.schema import migrate
+from tools.foundation.db import session_factory
+from tools.foundation.settings import Settings, get_settings
 
 AS_OF = date(2026, 11, 22)
 BOOK_CUSTOMERS = 300

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from copilot.settings import Settings
 from tools.book.csv_format import EXPORTED_TABLES, columns, file_name
+from tools.foundation.settings import Settings
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 

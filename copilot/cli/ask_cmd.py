@@ -11,9 +11,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from copilot.settings import get_settings
-from tools.book.db import migrate
-from tools.errors import CopilotError
+from tools.book.schema import migrate
+from tools.foundation.errors import CopilotError
+from tools.foundation.settings import get_settings
 
 if TYPE_CHECKING:  # the turn's models pull in the tools; load them only when a turn runs
     from copilot.turn_result import TurnResult

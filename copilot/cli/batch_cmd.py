@@ -10,10 +10,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 from rich.table import Table
 
-from copilot.settings import get_settings
-from tools.book.db import migrate, session_factory
 from tools.book.repository import resolve_advisor
-from tools.errors import CopilotError
+from tools.book.schema import migrate
+from tools.foundation.db import session_factory
+from tools.foundation.errors import CopilotError
+from tools.foundation.settings import get_settings
 
 app = typer.Typer(no_args_is_help=True)
 console = Console()

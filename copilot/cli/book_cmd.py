@@ -9,11 +9,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from copilot.settings import get_settings
 from tools.book.csv_io import export_book, import_book
-from tools.book.db import migrate, session_factory
+from tools.book.schema import migrate
 from tools.book.stats import mix, seed_customers, table_counts
-from tools.errors import BookImportError
+from tools.foundation.db import session_factory
+from tools.foundation.errors import BookImportError
+from tools.foundation.settings import get_settings
 
 app = typer.Typer(no_args_is_help=True)
 console = Console()

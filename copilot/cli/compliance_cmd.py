@@ -16,8 +16,8 @@ from copilot.compliance.channel_rules import consent_key
 from copilot.compliance.models import normalise_language
 from copilot.compliance.rulepacks import COUNTRIES, load_rule_pack
 from copilot.plan import CHANNELS
-from copilot.settings import get_settings
-from tools.errors import CopilotError
+from tools.foundation.errors import CopilotError
+from tools.foundation.settings import get_settings
 
 app = typer.Typer(no_args_is_help=True)
 

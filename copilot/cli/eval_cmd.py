@@ -13,8 +13,8 @@ from typing import Annotated, Any, Protocol
 import typer
 from rich.console import Console
 
-from copilot.settings import Settings, get_settings
-from tools.errors import CopilotError
+from tools.foundation.errors import CopilotError
+from tools.foundation.settings import Settings, get_settings
 
 app = typer.Typer(no_args_is_help=True)
 console = Console()

@@ -11,11 +11,12 @@ from rich.console import Console
 from rich.progress import Progress
 
 from copilot.cli import batch_cmd, knowledge_cmd, models_cmd
-from copilot.settings import get_settings
-from tools.book.db import migrate, session_factory
 from tools.book.generator import BookSpec
 from tools.book.loading import ensure_demo_book
+from tools.book.schema import migrate
 from tools.catalogue.loader import load_catalogue
+from tools.foundation.db import session_factory
+from tools.foundation.settings import get_settings
 from tools.registry import (
     ModelArtifactUnreadable,
     ModelKind,

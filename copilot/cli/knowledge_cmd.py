@@ -9,10 +9,10 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from copilot.settings import get_settings
 from knowledge import ingest_corpus, search
 from knowledge.search import SearchMode
-from tools.errors import CopilotError
+from tools.foundation.errors import CopilotError
+from tools.foundation.settings import get_settings
 
 app = typer.Typer(no_args_is_help=True)
 console = Console()

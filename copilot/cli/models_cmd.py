@@ -11,8 +11,8 @@ from rich.markdown import Markdown
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from copilot.settings import get_settings
-from tools.book.db import migrate
+from tools.book.schema import migrate
+from tools.foundation.settings import get_settings
 from tools.registry import ModelKind, ModelNotTrained, current_version, list_versions
 from tools.registry.store import model_card_path
 from tools.registry.training_run import train_all

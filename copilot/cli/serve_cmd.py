@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from copilot.settings import get_settings
+from tools.foundation.settings import get_settings
 
 
 def serve(

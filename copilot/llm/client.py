@@ -24,8 +24,8 @@ from copilot.llm.redact import minimise_facts, redact_text
 from copilot.llm.result import Generation, StructuredGeneration, Usage
 from copilot.llm.schema import response_format
 from copilot.llm.streaming import LLMStream
-from copilot.settings import Settings
 from prompts.registry import PromptTemplate
+from tools.foundation.settings import Settings
 
 logger = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from tools.errors import CopilotError
+from tools.foundation.errors import Unavailable
 
 FaultReason = Literal[
     "timeout",
@@ -30,7 +30,7 @@ _ADVICE: dict[str, str] = {
 }
 
 
-class LLMUnavailable(CopilotError):
+class LLMUnavailable(Unavailable):
     """The language model could not produce a usable answer; use the offline path instead.
 
     Attributes:

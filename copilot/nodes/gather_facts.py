@@ -11,8 +11,8 @@ from copilot.context import RunContext
 from copilot.plan import ToolName
 from copilot.state import CustomerFacts, TurnState
 from copilot.tool_registry import TOOL_REGISTRY, ToolCall, ToolRun, contact_policy_status, run_tool
-from tools.book.db import session_scope
 from tools.book.repository import resolve_customer
+from tools.foundation.db import session_scope
 
 EXECUTION_ORDER: tuple[ToolName, ...] = (
     "customer_profile",

@@ -9,7 +9,7 @@ from langgraph.runtime import Runtime
 from copilot.context import RunContext
 from copilot.records.store import record_decision
 from copilot.state import TurnState
-from tools.book.db import session_scope
+from tools.foundation.db import session_scope
 
 
 def record_outcome(state: TurnState, runtime: Runtime[RunContext]) -> dict[str, Any]:

@@ -13,12 +13,12 @@ from copilot.records.models import ApprovalRecord, DraftRecord, EvidenceRecord
 from copilot.router import router_words
 from copilot.state import Draft, TurnState
 from tools.book.models import Offer
-from tools.errors import CopilotError
+from tools.foundation.errors import Conflict, NotFound
 
 DECISION_STATUS = {"approve": "approved", "edit": "edited", "reject": "rejected"}
 
 
-class UnknownApproval(CopilotError):
+class UnknownApproval(NotFound):
     """No turn is waiting under this approval id."""
 
     def __init__(self, approval_id: str) -> None:
@@ -27,7 +27,7 @@ class UnknownApproval(CopilotError):
         )
 
 
-class ApprovalAlreadyDecided(CopilotError):
+class ApprovalAlreadyDecided(Conflict):
     """The approval was decided already; a decision is final."""
 
     def __init__(self, record: ApprovalRecord) -> None:
@@ -206,7 +206,7 @@ def record_decision(session: Session, state: TurnState) -> str:
     return approval_id
 
 
-class ApprovalBlocked(CopilotError):
+class ApprovalBlocked(Conflict):
     """The decision would let a text through that fails the compliance gate."""
 
     def __init__(self, approval_id: str, rules: list[str]) -> None:

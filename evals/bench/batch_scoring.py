@@ -25,13 +25,14 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from copilot.settings import Settings
 from tools.batch import run_batch
 from tools.batch.run import WORKERS
-from tools.book.db import migrate, session_factory
 from tools.book.generator import BookSpec, generate_book
 from tools.book.models import Customer
+from tools.book.schema import migrate
 from tools.decision import arbitrate
+from tools.foundation.db import session_factory
+from tools.foundation.settings import Settings
 from tools.nba import next_best_actions
 
 

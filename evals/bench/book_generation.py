@@ -15,10 +15,11 @@ import time
 from datetime import date
 from pathlib import Path
 
-from copilot.settings import Settings
-from tools.book.db import migrate, session_factory
 from tools.book.generator import BookSpec, generate_book
+from tools.book.schema import migrate
 from tools.book.stats import table_counts
+from tools.foundation.db import session_factory
+from tools.foundation.settings import Settings
 
 
 def main() -> None:

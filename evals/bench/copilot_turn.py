@@ -21,12 +21,13 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from copilot.settings import Settings, get_settings
 from copilot.turn import run_turn
 from knowledge import ingest_corpus
-from tools.book.db import migrate, session_factory
 from tools.book.generator import BookSpec, generate_book
 from tools.book.models import Customer
+from tools.book.schema import migrate
+from tools.foundation.db import session_factory
+from tools.foundation.settings import Settings, get_settings
 from tools.registry.training_run import train_all
 
 MESSAGES = (

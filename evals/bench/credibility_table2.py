@@ -20,13 +20,14 @@ from pathlib import Path
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from copilot.settings import Settings, get_settings
-from tools.book.db import migrate, session_factory
 from tools.book.generator import BookSpec, generate_book
 from tools.book.repository import book_as_of
+from tools.book.schema import migrate
 from tools.catalogue.loader import load_catalogue
 from tools.credibility.book_model import claims_experience, fit_credibility
 from tools.credibility.experiment import table2
+from tools.foundation.db import session_factory
+from tools.foundation.settings import Settings, get_settings
 from tools.propensity.book_frames import load_book_frames
 
 

@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 
 from copilot.compliance import ComplianceContext, ComplianceReport, DraftText, check_draft
 from copilot.compliance.rulepacks import load_rule_pack
-from copilot.settings import Settings, get_settings
+from tools.foundation.settings import Settings, get_settings
 
 DATASET = Path(__file__).resolve().parent.parent / "datasets" / "compliance.yaml"
 

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from copilot.settings import Settings, get_settings
 from evals.retrieval.dataset import (
     DATASET_PATH,
     Dataset,
@@ -24,6 +23,7 @@ from evals.retrieval.scorer import percentile_ms, recall_at_k, reciprocal_rank
 from knowledge.embeddings import embedding_model_id
 from knowledge.ingest import ingest_corpus
 from knowledge.search import DEFAULT_MODE, SearchMode, search
+from tools.foundation.settings import Settings, get_settings
 
 Searcher = Callable[[str, Filters, int], list[str]]
 """Return the doc_ids of the ranked passages for (question, filters, k)."""

@@ -16,11 +16,12 @@ from pydantic import BaseModel
 from copilot.llm.errors import LLMUnavailable
 from copilot.llm.result import Generation, StructuredGeneration
 from copilot.llm.streaming import LLMStream
-from copilot.settings import Settings
 from knowledge import ingest_corpus
 from prompts.registry import PromptRef, PromptTemplate
-from tools.book.db import migrate, session_factory
 from tools.book.generator import BookSpec, generate_book
+from tools.book.schema import migrate
+from tools.foundation.db import session_factory
+from tools.foundation.settings import Settings
 from tools.registry.training_run import train_all
 
 AS_OF = date(2026, 11, 22)
@@ -90,7 +91,7 @@ def turn_settings(template_data_dir: Path, tmp_path: Path) -> Settings:
 @pytest.fixture
 def cli_env(turn_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settings]:
     """Point the process settings (``get_settings``) at a private copy, for CLI tests."""
-    from copilot.settings import get_settings
+    from tools.foundation.settings import get_settings
 
     monkeypatch.setenv("COPILOT_DATA_DIR", str(turn_settings.data_dir))
     monkeypatch.delenv("COPILOT_DATABASE_URL", raising=False)
@@ -197,7 +198,7 @@ def models_env(template_data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iter
     The model tools find their artifacts through ``get_settings()`` (they take only a
     session), so the turn's explicit settings are not enough for them.
     """
-    from copilot.settings import get_settings
+    from tools.foundation.settings import get_settings
 
     monkeypatch.setenv("COPILOT_DATA_DIR", str(template_data_dir))
     get_settings.cache_clear()

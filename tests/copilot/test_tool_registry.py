@@ -8,11 +8,11 @@ import pytest
 from sqlalchemy.orm import Session
 
 from copilot.plan import TOOL_NAMES
-from copilot.settings import Settings
 from copilot.tool_registry import TOOL_REGISTRY, ToolCall, run_tool
 from tests.copilot.conftest import NOW
-from tools.book.db import session_factory
-from tools.errors import NotEligible
+from tools.foundation.db import session_factory
+from tools.foundation.errors import NotEligible
+from tools.foundation.settings import Settings
 
 pytestmark = pytest.mark.usefixtures("models_env")
 

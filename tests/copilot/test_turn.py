@@ -9,12 +9,12 @@ import pytest
 from copilot.checkpoints import _postgres_url
 from copilot.records.models import ApprovalRecord
 from copilot.records.store import UnknownApproval
-from copilot.settings import Settings
 from copilot.turn import resume_turn, run_turn
 from copilot.turn_result import TurnResult
 from tests.copilot.conftest import NOW, SEED_ADVISOR
-from tools.book.db import session_scope
-from tools.errors import UnknownAdvisor
+from tools.foundation.db import session_scope
+from tools.foundation.errors import UnknownAdvisor
+from tools.foundation.settings import Settings
 
 pytestmark = pytest.mark.usefixtures("models_env")
 

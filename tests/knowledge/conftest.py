@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from copilot.settings import Settings
 from knowledge.corpus_reader import CORPUS_DIR
 from knowledge.ingest import IngestReport, ingest_corpus
 from knowledge.search import forget_lexical_index
 from knowledge.store import forget_collections
+from tools.foundation.settings import Settings
 
 SMALL_DOCS = (
     "product/product-cyber.md",

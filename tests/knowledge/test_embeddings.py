@@ -7,7 +7,6 @@ import numpy as np
 import pytest
 from chromadb.utils.embedding_functions import known_embedding_functions
 
-from copilot.settings import Settings
 from knowledge import embeddings
 from knowledge.embeddings import (
     EmbeddingModelMissing,
@@ -15,6 +14,7 @@ from knowledge.embeddings import (
     OpenAICompatibleEmbeddingFunction,
     embedding_function,
 )
+from tools.foundation.settings import Settings
 
 
 def test_local_vectors_are_unit_length_384_dims() -> None:

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from copilot.settings import Settings
 from knowledge.ingest import ingest_corpus
 from knowledge.store import get_collection
+from tools.foundation.settings import Settings
 
 
 def stored_ids(settings: Settings) -> set[str]:

@@ -8,8 +8,8 @@ import typer
 from typer.testing import CliRunner, Result
 
 from copilot.cli import knowledge_cmd
-from copilot.settings import Settings, get_settings
 from knowledge.ingest import ingest_corpus
+from tools.foundation.settings import Settings, get_settings
 
 
 def invoke(*args: str) -> Result:

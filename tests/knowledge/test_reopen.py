@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from copilot.settings import Settings
+from tools.foundation.settings import Settings
 
 pytestmark = pytest.mark.slow  # starts a second Python process (about 7 s)
 
@@ -25,7 +25,7 @@ socket.create_connection = _refuse
 
 import chromadb
 import chromadb.config
-from copilot.settings import Settings
+from tools.foundation.settings import Settings
 from knowledge import search
 
 settings = Settings(data_dir={data_dir!r})

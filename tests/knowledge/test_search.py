@@ -4,13 +4,13 @@ from pathlib import Path
 
 import pytest
 
-from copilot.settings import Settings
 from knowledge.corpus_reader import parse_document
 from knowledge.ingest import IngestReport, ingest_corpus
 from knowledge.metadata import chunk_metadata
 from knowledge.search import InvalidSearch, SearchMode, search, where_filter
 from knowledge.store import get_collection
-from tools.errors import UnknownProduct
+from tools.foundation.errors import UnknownProduct
+from tools.foundation.settings import Settings
 
 
 @pytest.mark.parametrize("mode", ["dense", "hybrid"])

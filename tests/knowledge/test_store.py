@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from copilot.settings import Settings
 from knowledge.ingest import ingest_corpus
 from knowledge.search import forget_lexical_index, search
 from knowledge.store import collection_name, forget_collections, get_collection
+from tools.foundation.settings import Settings
 
 
 def test_collection_is_cached_per_process(tiny_settings: Settings) -> None:

@@ -10,11 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tools.batch.gap_columns import gap_matrix
-from tools.book.db import engine_for
 from tools.book.models import Customer
 from tools.catalogue.loader import load_catalogue
 from tools.decision.book import decide_frames
 from tools.decision.model_inputs import load_model_inputs
+from tools.foundation.db import engine_for
 from tools.gaps.pack import load_gap_rules
 from tools.nba.frames import load_frames, restrict
 

@@ -18,15 +18,15 @@ from datetime import date, datetime
 import pandas as pd
 from sqlalchemy.orm import Session
 
-from copilot.settings import Settings
 from tools.batch.chunks import Chunk, ChunkResult, decide_chunk, decide_chunk_at, plan_chunks
 from tools.batch.report import BatchReport
 from tools.batch.store import write_items
-from tools.book.db import session_scope
+from tools.book.clock import resolve_now
 from tools.book.repository import resolve_advisor
 from tools.decision.config import load_contact_policy
 from tools.decision.model_inputs import ModelInputs
-from tools.nba.clock import resolve_now
+from tools.foundation.db import session_scope
+from tools.foundation.settings import Settings
 from tools.nba.config import load_trigger_config
 
 Progress = Callable[[int, int], None]

@@ -20,7 +20,7 @@ from tools.book.csv_format import (
     table_of,
 )
 from tools.book.models import Advisor, Base, Customer
-from tools.errors import BookImportError
+from tools.foundation.errors import BookImportError
 
 Problem = tuple[str, int, str, str]
 REFERENCES = {"customer_id": Customer, "advisor_id": Advisor}

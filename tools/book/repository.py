@@ -8,10 +8,10 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from tools.book.models import Advisor, BookMeta, Customer
-from tools.errors import CopilotError, UnknownAdvisor, UnknownCustomer
+from tools.foundation.errors import InvalidInput, UnknownAdvisor, UnknownCustomer
 
 
-class AmbiguousName(CopilotError):
+class AmbiguousName(InvalidInput):
     """An exact name matches more than one record; use the id instead."""
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, Field
 
-from tools.errors import UnknownProduct
+from tools.foundation.errors import UnknownProduct
 
 CATALOGUE_DIR = Path(__file__).parent
 

@@ -19,7 +19,7 @@ from tools.catalogue.loader import load_catalogue
 from tools.churn.clv import clv_frame
 from tools.churn.training import churn_columns
 from tools.credibility.book_model import claims_experience
-from tools.errors import NotEligible
+from tools.foundation.errors import NotEligible
 from tools.propensity.book_frames import BookFrames, active_at, load_book_frames
 from tools.propensity.drivers import Driver, top_drivers
 from tools.propensity.features import customer_features

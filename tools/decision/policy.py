@@ -7,10 +7,10 @@ from datetime import date, datetime, timedelta
 import pandas as pd
 from sqlalchemy.orm import Session
 
+from tools.book.clock import resolve_now
 from tools.book.repository import resolve_customer
 from tools.decision.config import ContactPolicy, load_contact_policy
 from tools.decision.models import ContactPolicyStatus
-from tools.nba.clock import resolve_now
 from tools.nba.frames import BookFrames, load_frames
 
 CUSTOMER_BLOCKS = [

@@ -8,6 +8,7 @@ from datetime import date, datetime
 import pandas as pd
 from sqlalchemy.orm import Session
 
+from tools.book.clock import resolve_now
 from tools.book.repository import resolve_customer
 from tools.catalogue.loader import load_catalogue
 from tools.decision.arbitration import arbitrate_frame
@@ -21,13 +22,12 @@ from tools.decision.model_inputs import (
 from tools.decision.models import Arbitration, RankedAction, Suppression
 from tools.decision.policy import block_evidence, policy_status
 from tools.decision.ranking import TERMS
-from tools.errors import CopilotError
-from tools.nba.clock import resolve_now
+from tools.foundation.errors import InvalidInput
 from tools.nba.frames import load_frames
 from tools.nba.models import ActionCandidate
 
 
-class ForeignCandidate(CopilotError):
+class ForeignCandidate(InvalidInput):
     """A candidate belongs to another customer than the one being decided on."""
 
 

@@ -6,11 +6,12 @@ from collections.abc import Iterable
 
 from sqlalchemy.orm import Session
 
+from tools.book.clock import resolve_now
 from tools.catalogue.loader import Product, load_catalogue
 from tools.eligibility.checks import CHECKS, EligibilityFacts
 from tools.eligibility.models import Eligibility, RuleResult
 from tools.eligibility.pack import EligibilityRulePack, load_eligibility_rules
-from tools.profile.clock import Moment, resolve_now
+from tools.foundation.clock import Moment
 from tools.profile.records import CustomerRecords, load_records
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from tools.book.clock import resolve_now
 from tools.catalogue.loader import Catalogue, load_catalogue
+from tools.foundation.clock import Moment
 from tools.gaps.benchmarks import limit_findings, peer_findings
 from tools.gaps.models import CoverageGaps, PeerRate, PeerSummary
 from tools.gaps.needs import Findings, NeedFacts, expected_covers, merge, metric_findings
@@ -12,9 +14,8 @@ from tools.gaps.pack import GapRulePack, load_gap_rules
 from tools.gaps.peers import PeerRate as PeerTableRate
 from tools.gaps.peers import peer_average_limits, peer_holding_rates
 from tools.gaps.ranking import rank_gaps
-from tools.profile.clock import Moment, resolve_now
+from tools.growth.trends import growth_trends
 from tools.profile.records import CustomerRecords, load_records
-from tools.profile.trends import growth_trends
 
 
 def need_facts(records: CustomerRecords, pack: GapRulePack) -> NeedFacts:

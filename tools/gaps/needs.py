@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from tools.catalogue.loader import Catalogue, Product
 from tools.gaps.models import GapKind, GapReason
 from tools.gaps.pack import GapRulePack, MetricRule
-from tools.profile.trends import GrowthTrends
+from tools.growth.trends import GrowthTrends
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, Field
 
+from tools.foundation.errors import Unavailable
 from tools.gaps.pack import Metric, load_gap_rules
 
 TRIGGERS_FILE = Path(__file__).parent / "triggers.yaml"
@@ -87,7 +88,7 @@ class TriggerConfig(BaseModel):
     value_share: dict[str, float] = Field(description="Expected value share per action kind.")
 
 
-class RulePackMismatch(ValueError):
+class RulePackMismatch(Unavailable):
     """``triggers.yaml`` pins another version of the gaps rule pack than the one installed."""
 
 

@@ -7,12 +7,12 @@ from datetime import date, datetime
 import pandas as pd
 from sqlalchemy.orm import Session
 
+from tools.book.clock import resolve_now
 from tools.book.repository import resolve_customer
 from tools.catalogue.loader import load_catalogue
 from tools.decision.config import load_contact_policy
 from tools.decision.model_inputs import load_model_inputs
 from tools.nba.candidates import detect_candidates
-from tools.nba.clock import resolve_now
 from tools.nba.config import load_trigger_config
 from tools.nba.frames import load_frames
 from tools.nba.models import ActionCandidate, Trigger

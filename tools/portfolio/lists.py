@@ -7,12 +7,12 @@ from datetime import date, datetime
 import pandas as pd
 from sqlalchemy.orm import Session
 
+from tools.book.clock import resolve_now
 from tools.book.repository import resolve_advisor
 from tools.catalogue.loader import load_catalogue
 from tools.decision.book import decide_frames
 from tools.decision.config import load_contact_policy
-from tools.errors import CopilotError
-from tools.nba.clock import resolve_now
+from tools.foundation.errors import InvalidInput
 from tools.nba.frames import BookFrames, load_frames, restrict
 from tools.portfolio.models import ListKind, PortfolioItem, PortfolioList
 from tools.portfolio.top_defend import top_defend_rows
@@ -31,7 +31,7 @@ ORDER = {
 }
 
 
-class UnknownSegment(CopilotError):
+class UnknownSegment(InvalidInput):
     """The segment is neither a size band, an industry code nor a country code."""
 
 

@@ -6,12 +6,13 @@ from datetime import timedelta
 
 from sqlalchemy.orm import Session
 
+from tools.book.clock import resolve_now
 from tools.book.models import BusinessEvent, Customer
 from tools.catalogue.loader import Catalogue, load_catalogue
+from tools.foundation.clock import Moment
 from tools.gaps.build import need_facts
 from tools.gaps.needs import expected_covers
 from tools.gaps.pack import GapRulePack, load_gap_rules
-from tools.profile.clock import Moment, resolve_now
 from tools.profile.derivation import DerivationPack, load_derivation
 from tools.profile.derive import (
     derive_coverage,

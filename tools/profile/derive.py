@@ -11,9 +11,9 @@ from datetime import date, datetime, timedelta
 
 from tools.catalogue.loader import Catalogue
 from tools.gaps.needs import Findings
+from tools.growth.trends import EventLike, GrowthTrends
 from tools.profile.derivation import EngagementRule, LifecycleRule, RiskRule
 from tools.profile.models import AreaCoverage, Derived, Level, Lifecycle, Segment
-from tools.profile.trends import EventLike, GrowthTrends
 
 RISK_AREAS = ("property", "liability", "cyber", "employees", "financial")
 SELF_SERVICE_EVENTS = ("portal_login", "document_download", "quote_request")

@@ -7,7 +7,7 @@ from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
-from tools.profile.trends import GrowthTrends
+from tools.growth.trends import GrowthTrends
 
 ValueT = TypeVar("ValueT")
 Segment = Literal["micro", "small", "medium"]

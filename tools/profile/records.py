@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tools.book.models import BusinessEvent, Claim, Customer, Policy
-from tools.errors import UnknownCustomer
+from tools.foundation.errors import UnknownCustomer
 
 
 @dataclass(frozen=True)

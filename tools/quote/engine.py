@@ -6,10 +6,11 @@ from datetime import timedelta
 
 from sqlalchemy.orm import Session
 
+from tools.book.clock import resolve_now
 from tools.catalogue.loader import Catalogue, Product, load_catalogue
 from tools.eligibility.engine import eligibility_facts, eligibility_of
 from tools.eligibility.pack import load_eligibility_rules
-from tools.profile.clock import Moment, resolve_now
+from tools.foundation.clock import Moment
 from tools.profile.records import CustomerRecords, load_records
 from tools.quote.bundles import best_bundle
 from tools.quote.models import NothingToQuote, Quote, QuoteLine

@@ -7,10 +7,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from tools.errors import CopilotError
+from tools.foundation.errors import InvalidInput
 
 
-class NothingToQuote(CopilotError):
+class NothingToQuote(InvalidInput):
     """No product code was given to quote."""
 
     def __init__(self) -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from tools.errors import CopilotError
+from tools.foundation.errors import Unavailable
 
 
-class ModelNotTrained(CopilotError):
+class ModelNotTrained(Unavailable):
     """No trained model of this kind (or version) is stored under the models directory."""
 
     def __init__(self, kind: str, version: str | None = None) -> None:

@@ -22,7 +22,7 @@ from typing import Any
 import joblib
 from pydantic import ValidationError
 
-from copilot.settings import get_settings
+from tools.foundation.settings import get_settings
 from tools.registry.card import render_model_card
 from tools.registry.errors import ModelArtifactUnreadable, ModelNotTrained
 from tools.registry.metadata import ModelKind, ModelMetadata

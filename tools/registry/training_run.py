@@ -16,11 +16,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from threadpoolctl import threadpool_limits
 
-from copilot.settings import Settings, get_settings
-from tools.book.db import session_factory
 from tools.book.models import GroundTruth
 from tools.book.repository import book_as_of
 from tools.catalogue.loader import load_catalogue
+from tools.foundation.db import session_factory
+from tools.foundation.settings import Settings, get_settings
 from tools.registry.store import save_model
 
 Progress = Callable[[str], None]

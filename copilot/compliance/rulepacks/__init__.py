@@ -18,13 +18,13 @@ from pydantic import BaseModel, Field, ValidationError, model_validator
 from copilot.compliance.lexicon import Lexicon
 from copilot.compliance.models import RuleRef, Severity
 from copilot.plan import Channel
-from tools.errors import CopilotError
+from tools.foundation.errors import InvalidInput, Unavailable
 
 PACK_DIR = Path(__file__).parent
 COUNTRIES: tuple[str, ...] = ("SE", "NO", "DK", "FI", "IS")
 
 
-class UnknownCountry(CopilotError):
+class UnknownCountry(InvalidInput):
     """No rule pack exists for the country."""
 
     def __init__(self, country: str) -> None:
@@ -32,7 +32,7 @@ class UnknownCountry(CopilotError):
         self.country = country
 
 
-class InvalidRulePack(CopilotError):
+class InvalidRulePack(Unavailable):
     """A rule-pack file does not validate."""
 
 

@@ -11,11 +11,11 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from copilot.cli.main import app
-from copilot.settings import Settings
 from tests.copilot.conftest import NOW, SEED_ADVISOR
-from tools.book.db import session_scope
 from tools.book.models import Advisor
 from tools.decision import arbitrate
+from tools.foundation.db import session_scope
+from tools.foundation.settings import Settings
 from tools.nba import next_best_actions
 from tools.nba.models import PRODUCT_KINDS
 

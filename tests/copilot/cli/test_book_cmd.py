@@ -6,7 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from copilot.cli.main import app
-from copilot.settings import Settings
+from tools.foundation.settings import Settings
 
 runner = CliRunner(env={"COLUMNS": "200"})
 

@@ -8,7 +8,7 @@ import time
 
 import httpx
 
-from copilot.settings import Settings
+from tools.foundation.settings import Settings
 
 
 def _free_port() -> int:

@@ -4,8 +4,8 @@ import json
 from pathlib import Path
 
 from copilot.compliance import ComplianceContext, ComplianceReport, DraftText, RuleRef
-from copilot.settings import Settings
 from evals.compliance.suite import load_dataset, run, score
+from tools.foundation.settings import Settings
 
 PACK = RuleRef(id="planted", version="0")
 

@@ -12,12 +12,12 @@ from sqlalchemy import select
 
 from copilot.records.models import ApprovalRecord, DraftRecord, EvidenceRecord
 from copilot.records.store import ApprovalAlreadyDecided, ApprovalBlocked, UnknownApproval
-from copilot.settings import Settings
 from copilot.turn import resume_turn, run_turn
 from tests.copilot.conftest import NOW, SEED_ADVISOR, ScriptedLLM
 from tests.copilot.graph.test_compliance_loop import PLAN, clean_email, promising_email
-from tools.book.db import session_scope
 from tools.book.models import Offer
+from tools.foundation.db import session_scope
+from tools.foundation.settings import Settings
 
 REPO = Path(__file__).resolve().parents[3]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from copilot.settings import Settings
 from copilot.turn import run_turn
 from tests.copilot.conftest import NOW, SEED_ADVISOR, ScriptedLLM
+from tools.foundation.settings import Settings
 
 PLAN = {
     "intent": "draft_outreach",

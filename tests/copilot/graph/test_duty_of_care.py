@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from copilot.settings import Settings
 from copilot.turn import run_turn
 from tests.copilot.conftest import NOW, SEED_ADVISOR
-from tools.book.db import session_scope
 from tools.book.models import Customer
+from tools.foundation.db import session_scope
+from tools.foundation.settings import Settings
 
 
 def test_care_flag_drafts_no_offer_and_goes_to_a_human(turn_settings: Settings) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from copilot.settings import Settings
 from copilot.turn import run_turn
 from tests.copilot.conftest import NOW, SEED_ADVISOR
-from tools.book.db import session_scope
+from tools.foundation.db import session_scope
+from tools.foundation.settings import Settings
 from tools.gaps import coverage_gaps
 
 CASES = [

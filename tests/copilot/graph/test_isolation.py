@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from copilot.settings import Settings
 from copilot.turn import run_turn
 from tests.copilot.conftest import NOW, SEED_ADVISOR
-from tools.book.db import session_scope
 from tools.book.models import Advisor
-from tools.errors import UnknownCustomer
+from tools.foundation.db import session_scope
+from tools.foundation.errors import UnknownCustomer
+from tools.foundation.settings import Settings
 
 
 def _other_advisor(settings: Settings) -> str:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from copilot.settings import Settings
 from copilot.turn import run_turn
 from tests.copilot.conftest import NOW, SEED_ADVISOR, ScriptedLLM, unavailable
 from tests.copilot.graph.test_compliance_loop import PLAN
+from tools.foundation.settings import Settings
 
 
 def test_planning_timeout_falls_back_to_the_router(shared_settings: Settings) -> None:

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 from copilot.records.models import ApprovalRecord
-from copilot.settings import Settings
 from copilot.turn import resume_turn, run_turn
 from tests.copilot.conftest import AS_OF, NOW, SEED_ADVISOR
-from tools.book.db import migrate, session_factory, session_scope
 from tools.book.generator import BookSpec, generate_book
 from tools.book.loading import clear_book
+from tools.book.schema import migrate
+from tools.foundation.db import session_factory, session_scope
+from tools.foundation.settings import Settings
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 

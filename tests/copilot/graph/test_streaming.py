@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from copilot.settings import Settings
 from copilot.turn import stream_turn
 from tests.copilot.conftest import NOW, SEED_ADVISOR, ScriptedLLM, unavailable
 from tests.copilot.graph.test_compliance_loop import PLAN
+from tools.foundation.settings import Settings
 
 
 def test_stream_yields_nodes_in_order_then_tokens_then_the_result(

@@ -13,7 +13,7 @@ import pytest
 import vcr
 
 from copilot.llm.client import LLMClient
-from copilot.settings import Settings
+from tools.foundation.settings import Settings
 
 CASSETTES = Path(__file__).resolve().parents[2] / "cassettes"
 RECORD_PORT = 18080

@@ -9,9 +9,9 @@ import pytest
 from copilot.llm.client import LLMClient, build_llm, prepare_variables
 from copilot.llm.errors import LLMUnavailable
 from copilot.llm.planning import PlanProposal
-from copilot.settings import Settings
 from prompts.registry import load_prompt
 from tests.copilot.llm.conftest import chat_response, sse_body
+from tools.foundation.settings import Settings
 
 Build = Callable[..., LLMClient]
 PLAN_JSON = json.dumps(

@@ -9,10 +9,10 @@ from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from copilot.cli.batch_cmd import app
-from copilot.settings import Settings
 from tools.batch import run_batch
 from tools.batch.models import ActionItem
-from tools.book.db import migrate
+from tools.book.schema import migrate
+from tools.foundation.settings import Settings
 
 Book = Callable[[int], tuple[Settings, Session]]
 

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 
-from copilot.settings import Settings
 from tools.book.csv_io import export_book, import_book
-from tools.book.db import migrate, session_factory
+from tools.book.schema import migrate
 from tools.book.stats import table_counts
-from tools.errors import BookImportError
+from tools.foundation.db import session_factory
+from tools.foundation.errors import BookImportError
+from tools.foundation.settings import Settings
 
 Book = Callable[[int], tuple[Settings, Session]]
 

@@ -10,11 +10,11 @@ from sqlalchemy.orm import Session
 
 from tests.conftest import build_book
 from tools.book.csv_io import export_book
-from tools.book.db import session_factory
 from tools.book.generator.firmographics import SIZE_SHARES
 from tools.book.models import Customer, GroundTruth, Policy
 from tools.book.stats import seed_customers
 from tools.catalogue.loader import load_catalogue
+from tools.foundation.db import session_factory
 
 REPO = Path(__file__).resolve().parents[3]
 

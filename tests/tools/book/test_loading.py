@@ -6,10 +6,10 @@ from datetime import date
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from copilot.settings import Settings
 from tools.book.generator import BookSpec
 from tools.book.loading import ensure_demo_book
 from tools.book.models import BookMeta, Customer
+from tools.foundation.settings import Settings
 
 Book = Callable[[int], tuple[Settings, Session]]
 SPEC = BookSpec(customers=80, seed=3, as_of=date(2026, 11, 22))

@@ -6,14 +6,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from copilot.settings import Settings
 from tools.book.csv_io import export_book, import_book
-from tools.book.db import migrate, session_factory
 from tools.book.generator import BookSpec, generate_book
 from tools.book.loading import clear_book
 from tools.book.models import Customer
 from tools.book.repository import resolve_customer
-from tools.errors import BookImportError
+from tools.book.schema import migrate
+from tools.foundation.db import session_factory
+from tools.foundation.errors import BookImportError
+from tools.foundation.settings import Settings
 
 pytestmark = pytest.mark.postgres
 

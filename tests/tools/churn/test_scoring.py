@@ -1,9 +1,9 @@
 import pytest
 from sqlalchemy import select
 
-from tools.book.db import session_factory
 from tools.book.models import Customer
 from tools.churn.scoring import churn_book, churn_clv, top_defend
+from tools.foundation.db import session_factory
 
 pytestmark = pytest.mark.slow
 
@@ -36,7 +36,7 @@ def test_churn_book_scores_every_customer_in_force(trained_models) -> None:
 
 
 def test_a_prospect_has_no_churn_to_score(trained_models) -> None:
-    from tools.errors import NotEligible
+    from tools.foundation.errors import NotEligible
 
     with session_factory(trained_models[0])() as session, pytest.raises(NotEligible):
         churn_clv(session, "S000003")  # Oslo Consulting AS, a prospect

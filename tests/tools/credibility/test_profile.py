@@ -3,11 +3,11 @@ from datetime import date
 import numpy as np
 import pytest
 
-from tools.book.db import session_factory
 from tools.catalogue.loader import load_catalogue
 from tools.credibility.book_model import claims_experience, quintile_of
 from tools.credibility.experiment import deviation, hide_one_product
 from tools.credibility.profile import risk_book, risk_profile
+from tools.foundation.db import session_factory
 from tools.propensity.book_frames import load_book_frames
 from tools.registry import load_current
 

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from tools.decision import arbitrate, contact_policy
-from tools.errors import InvalidDate, UnknownAdvisor, UnknownCustomer, UnknownProduct
+from tools.foundation.errors import InvalidDate, UnknownAdvisor, UnknownCustomer, UnknownProduct
 from tools.nba import next_best_actions
 from tools.portfolio import portfolio_actions
 

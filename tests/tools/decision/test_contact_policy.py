@@ -10,11 +10,11 @@ import pytest
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from copilot.settings import Settings
 from tools.book.models import Claim, ContactLog, Customer, Offer
 from tools.decision import arbitrate, contact_policy
 from tools.decision.config import load_contact_policy
 from tools.decision.policy import policy_status
+from tools.foundation.settings import Settings
 from tools.nba import next_best_actions
 from tools.nba.frames import BookFrames
 from tools.portfolio import portfolio_actions

@@ -4,11 +4,11 @@ from datetime import date
 import pytest
 from sqlalchemy.orm import Session
 
-from copilot.settings import Settings
 from tools.book.models import Claim
 from tools.eligibility import check_eligibility
 from tools.eligibility.pack import load_eligibility_rules
-from tools.errors import InvalidDate, UnknownCustomer, UnknownProduct
+from tools.foundation.errors import InvalidDate, UnknownCustomer, UnknownProduct
+from tools.foundation.settings import Settings
 
 NORDIC_IT, OSLO, STOCKHOLM = "S000001", "S000003", "S000004"
 Fresh = Callable[[int], tuple[Settings, Session]]

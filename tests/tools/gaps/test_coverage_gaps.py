@@ -4,9 +4,9 @@ from datetime import date, datetime, time
 import pytest
 from sqlalchemy.orm import Session
 
-from copilot.settings import Settings
 from tools.book.models import BusinessEvent, Customer
-from tools.errors import InvalidDate, UnknownCustomer
+from tools.foundation.errors import InvalidDate, UnknownCustomer
+from tools.foundation.settings import Settings
 from tools.gaps import CoverageGaps, Gap, coverage_gaps
 from tools.gaps.pack import load_gap_rules
 

@@ -3,7 +3,7 @@ from datetime import datetime
 from tools.catalogue.loader import load_catalogue
 from tools.gaps.needs import NeedFacts, expected_covers
 from tools.gaps.pack import load_gap_rules
-from tools.profile.trends import Change, GrowthTrends
+from tools.growth.trends import Change, GrowthTrends
 
 NO_TRENDS = GrowthTrends(window_days=730, headcount=None, revenue=None, locations=None)
 

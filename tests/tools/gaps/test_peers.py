@@ -5,9 +5,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from copilot.settings import Settings
 from tools.book.models import Customer, Policy
 from tools.catalogue.loader import load_catalogue
+from tools.foundation.settings import Settings
 from tools.gaps.peers import PeerRate, peer_average_limits, peer_holding_rates
 from tools.profile.records import in_force
 

@@ -8,8 +8,8 @@ from datetime import date, datetime, time, timedelta
 import pytest
 from sqlalchemy.orm import Session
 
-from copilot.settings import Settings
 from tools.book.models import BusinessEvent
+from tools.foundation.settings import Settings
 from tools.nba import ActionCandidate, next_best_actions
 
 BERGEN = "S000005"  # holds GL and PROPERTY, 18 employees

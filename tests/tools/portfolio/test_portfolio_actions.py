@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy.orm import Session
 
-from copilot.settings import Settings
+from tools.foundation.settings import Settings
 from tools.portfolio import portfolio_actions
 from tools.portfolio.lists import UnknownSegment
 from tools.registry.errors import ModelNotTrained

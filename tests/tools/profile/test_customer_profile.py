@@ -5,9 +5,9 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from copilot.settings import Settings
 from tools.book.models import Claim, Customer
-from tools.errors import InvalidDate, UnknownCustomer
+from tools.foundation.errors import InvalidDate, UnknownCustomer
+from tools.foundation.settings import Settings
 from tools.profile import customer_profile
 
 NORDIC_IT, OSLO, STOCKHOLM, BERGEN = "S000001", "S000003", "S000004", "S000005"

@@ -1,9 +1,9 @@
 from datetime import date, datetime
 
 from tools.catalogue.loader import load_catalogue
+from tools.growth.trends import Change, GrowthTrends
 from tools.profile.derivation import load_derivation
 from tools.profile.derive import derive_lifecycle, derive_risk_score
-from tools.profile.trends import Change, GrowthTrends
 
 NOW = datetime(2026, 11, 22, 12, 0)
 

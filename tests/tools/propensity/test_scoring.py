@@ -1,8 +1,8 @@
 import numpy as np
 import pytest
 
-from tools.book.db import session_factory
-from tools.errors import UnknownProduct
+from tools.foundation.db import session_factory
+from tools.foundation.errors import UnknownProduct
 from tools.propensity.scoring import score_book, score_customer
 from tools.registry import ModelNotTrained
 

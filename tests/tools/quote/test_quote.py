@@ -4,9 +4,9 @@ import pytest
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
-from copilot.settings import Settings
 from tools.book.models import Customer
-from tools.errors import InvalidDate, UnknownCustomer, UnknownProduct
+from tools.foundation.errors import InvalidDate, UnknownCustomer, UnknownProduct
+from tools.foundation.settings import Settings
 from tools.quote import NothingToQuote, QuoteRequest, quote
 from tools.quote.table import load_rating_table
 

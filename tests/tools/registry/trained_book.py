@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from copilot.settings import Settings, get_settings
+from tools.foundation.settings import Settings, get_settings
 from tools.registry.training_run import TrainReport, train_all
 
 

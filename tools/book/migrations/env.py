@@ -1,4 +1,4 @@
-"""Alembic environment: runs migrations against the URL set by ``tools.book.db``."""
+"""Alembic environment: runs migrations against the URL set by ``tools.book.schema``."""
 
 from __future__ import annotations
 

@@ -1,13 +1,27 @@
-"""One settings object for the whole product, read from ``COPILOT_*`` environment variables."""
+"""One settings object for the whole product, read from ``COPILOT_*`` environment variables.
+
+Every layer receives a ``Settings`` object from its caller; only the process edges (the CLI,
+the API start-up, benchmarks) call ``get_settings()``. ``COPILOT_ENVIRONMENT=production``
+refuses the development defaults (a validator), so a deployment cannot start on them.
+"""
 
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Self
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEVELOPMENT_SECRET = "development-only-secret-do-not-use-in-production"
+"""The default signing secret; refused when ``environment`` is production."""
+MIN_SECRET_LENGTH = 32
+"""Shortest signing secret accepted in production (characters)."""
+
+
+class ProductionSettingsError(ValueError):
+    """Production was asked for with a development default still in place."""
 
 
 class Settings(BaseSettings):
@@ -50,6 +64,32 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", description="Address `copilot serve` binds to.")
     port: int = Field(8000, description="Port `copilot serve` listens on.")
     log_level: str = Field("INFO", description="Python logging level.")
+    secret_key: SecretStr = Field(
+        SecretStr(DEVELOPMENT_SECRET),
+        description="Secret that signs session cookies and CSRF tokens; required in production.",
+    )
+
+    @model_validator(mode="after")
+    def _refuse_development_defaults(self) -> Self:
+        """In production, refuse the development secret and a data dir relative to the cwd."""
+        if self.environment != "production":
+            return self
+        problems = []
+        secret = self.secret_key.get_secret_value()
+        if secret == DEVELOPMENT_SECRET or len(secret) < MIN_SECRET_LENGTH:
+            problems.append(
+                f"COPILOT_SECRET_KEY must be set to a random secret of at least "
+                f"{MIN_SECRET_LENGTH} characters"
+            )
+        if not self.data_dir.is_absolute():
+            problems.append("COPILOT_DATA_DIR must be an absolute path")
+        if problems:
+            raise ProductionSettingsError(
+                "COPILOT_ENVIRONMENT=production refuses development defaults: "
+                + "; ".join(problems)
+                + "."
+            )
+        return self
 
     @property
     def db_url(self) -> str:

@@ -2,7 +2,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from tools.profile.trends import growth_trends
+from tools.growth import growth_trends
 
 NOW = datetime(2026, 11, 22, 12, 0)
 

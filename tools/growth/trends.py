@@ -1,4 +1,4 @@
-"""Summarise a customer's growth from headcount, revenue and location events."""
+"""Growth of one customer from its headcount, revenue and location events (see the package)."""
 
 from __future__ import annotations
 
@@ -52,17 +52,28 @@ class GrowthTrends(BaseModel):
         return change.growth_pct, change.from_value, change.to_value
 
 
+MEASURES: dict[str, tuple[str, str, str]] = {
+    "headcount_change": ("headcount", "from", "to"),
+    "revenue_change": ("revenue", "from", "to"),
+    "location_added": ("locations", "locations_from", "locations_to"),
+}
+"""Event type -> (measure, payload key of the value before, payload key of the value after)."""
+
+
+def growth_pct(first: float, last: float) -> float:
+    """Return the growth from ``first`` to ``last`` in percent, one decimal (0 when from 0)."""
+    return round(100.0 * (last - first) / first, 1) if first else 0.0
+
+
 def _change(rows: list[tuple[datetime, int, int]]) -> Change | None:
     if not rows:
         return None
     rows.sort(key=lambda row: row[0])
     first, last = rows[0], rows[-1]
-    base = first[1]
-    growth = 100.0 * (last[2] - base) / base if base else 0.0
     return Change(
-        from_value=base,
+        from_value=first[1],
         to_value=last[2],
-        growth_pct=round(growth, 1),
+        growth_pct=growth_pct(first[1], last[2]),
         since=first[0],
         events=len(rows),
     )
@@ -77,24 +88,17 @@ def growth_trends(events: Iterable[EventLike], now: datetime, window_days: int) 
         window_days: how far back to look.
     """
     start = now - timedelta(days=window_days)
-    keys = {
-        "headcount_change": ("from", "to"),
-        "revenue_change": ("from", "to"),
-        "location_added": ("locations_from", "locations_to"),
-    }
-    found: dict[str, list[tuple[datetime, int, int]]] = {kind: [] for kind in keys}
+    found: dict[str, list[tuple[datetime, int, int]]] = {m: [] for m, _, _ in MEASURES.values()}
     for event in events:
-        if event.event_type not in keys or not start <= event.occurred_at <= now:
+        if event.event_type not in MEASURES or not start <= event.occurred_at <= now:
             continue
-        low, high = keys[event.event_type]
+        measure, low, high = MEASURES[event.event_type]
         payload = event.payload or {}
         if payload.get(low) is not None and payload.get(high) is not None:
-            found[event.event_type].append(
-                (event.occurred_at, int(payload[low]), int(payload[high]))
-            )
+            found[measure].append((event.occurred_at, int(payload[low]), int(payload[high])))
     return GrowthTrends(
         window_days=window_days,
-        headcount=_change(found["headcount_change"]),
-        revenue=_change(found["revenue_change"]),
-        locations=_change(found["location_added"]),
+        headcount=_change(found["headcount"]),
+        revenue=_change(found["revenue"]),
+        locations=_change(found["locations"]),
     )

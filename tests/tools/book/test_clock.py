@@ -3,8 +3,9 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy.orm import Session
 
-from tools.errors import InvalidDate
-from tools.profile.clock import parse_moment, resolve_now
+from tools.book.clock import resolve_now
+from tools.foundation.clock import parse_moment
+from tools.foundation.errors import InvalidDate
 
 
 def test_a_date_is_taken_at_noon() -> None:

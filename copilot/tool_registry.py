@@ -116,7 +116,7 @@ def _arbitrate(call: ToolCall) -> Any:
 
 def contact_policy_status(call: ToolCall) -> Any:
     """Return the customer's contact-policy status (always run: the gate needs its blocks)."""
-    from tools.decision import contact_policy
+    from tools.contact_policy import contact_policy
 
     return contact_policy(call.session, call.customer_id, now=call.now)
 

@@ -15,7 +15,7 @@ from tools.book.schema import migrate
 from tools.foundation.settings import get_settings
 from tools.registry import ModelKind, ModelNotTrained, current_version, list_versions
 from tools.registry.store import model_card_path
-from tools.registry.training_run import train_all
+from tools.training.run import train_all
 
 app = typer.Typer(no_args_is_help=True)
 console = Console()

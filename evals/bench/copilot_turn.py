@@ -28,7 +28,7 @@ from tools.book.models import Customer
 from tools.book.schema import migrate
 from tools.foundation.db import session_factory
 from tools.foundation.settings import Settings, get_settings
-from tools.registry.training_run import train_all
+from tools.training.run import train_all
 
 MESSAGES = (
     "What should I offer this customer?",

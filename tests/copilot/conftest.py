@@ -22,7 +22,7 @@ from tools.book.generator import BookSpec, generate_book
 from tools.book.schema import migrate
 from tools.foundation.db import session_factory
 from tools.foundation.settings import Settings
-from tools.registry.training_run import train_all
+from tools.training.run import train_all
 
 AS_OF = date(2026, 11, 22)
 NOW = datetime(2026, 11, 22, 9, 0)

@@ -15,11 +15,11 @@ from sqlalchemy.orm import Session
 
 from tests.tools.registry.trained_book import trained_models  # noqa: F401
 from tools.decision import Arbitration, arbitrate
-from tools.decision.ranking import CATALOGUE_PRIOR
 from tools.foundation.settings import get_settings
 from tools.nba import next_best_actions
 from tools.portfolio import portfolio_actions
 from tools.quote import quote
+from tools.scores.prior import CATALOGUE_PRIOR
 
 PRODUCT_KINDS = {"cross_sell", "incident_outreach"}
 

@@ -13,10 +13,10 @@ from tools.batch.gap_columns import gap_matrix
 from tools.book.models import Customer
 from tools.catalogue.loader import load_catalogue
 from tools.decision.book import decide_frames
-from tools.decision.model_inputs import load_model_inputs
 from tools.foundation.db import engine_for
 from tools.gaps.pack import load_gap_rules
-from tools.nba.frames import load_frames, restrict
+from tools.scores.book import load_model_inputs
+from tools.snapshot.frames import load_frames, restrict
 
 
 @dataclass(frozen=True)

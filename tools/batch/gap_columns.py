@@ -21,7 +21,7 @@ from tools.book.models import BusinessEvent
 from tools.catalogue.loader import Catalogue
 from tools.gaps.pack import GapRulePack, MetricRule
 from tools.gaps.peers import PeerTables, peer_tables
-from tools.nba.frames import BookFrames
+from tools.snapshot.frames import BookFrames
 
 TREND_KEYS = {
     "headcount_change": ("from", "to", "headcount_growth_pct"),

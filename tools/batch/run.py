@@ -23,11 +23,11 @@ from tools.batch.report import BatchReport
 from tools.batch.store import write_items
 from tools.book.clock import resolve_now
 from tools.book.repository import resolve_advisor
-from tools.decision.config import load_contact_policy
-from tools.decision.model_inputs import ModelInputs
+from tools.contact_policy.pack import load_contact_policy
 from tools.foundation.db import session_scope
 from tools.foundation.settings import Settings
 from tools.nba.config import load_trigger_config
+from tools.scores.book import ModelInputs
 
 Progress = Callable[[int, int], None]
 CHUNK_CUSTOMERS = 25_000

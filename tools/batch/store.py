@@ -10,7 +10,7 @@ from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from tools.batch.models import ActionItem
-from tools.decision.config import load_contact_policy
+from tools.contact_policy.pack import load_contact_policy
 from tools.nba.config import load_trigger_config
 
 INSERT_BATCH = 10_000

@@ -101,6 +101,10 @@ class Catalogue(BaseModel):
         except KeyError:
             raise UnknownProduct(code, self.codes) from None
 
+    def mid_premium(self) -> dict[str, float]:
+        """Return the middle of each product's indicative premium range, EUR."""
+        return {c: (p.premium_eur.min + p.premium_eur.max) / 2 for c, p in self.products.items()}
+
     def size_band(self, employees: int) -> str:
         """Return the size band (micro, small, medium) of a headcount."""
         for name, band in self.size_bands.items():

@@ -1,14 +1,6 @@
-"""Decision orchestrator: ranking, contact policy and the why-not trace."""
+"""Decision orchestrator: ranking, arbitration under the contact policy, the why-not trace."""
 
-from tools.decision.models import Arbitration, ContactPolicyStatus, RankedAction, Suppression
-from tools.decision.policy import contact_policy
+from tools.decision.models import Arbitration, RankedAction, Suppression
 from tools.decision.service import arbitrate
 
-__all__ = [
-    "Arbitration",
-    "ContactPolicyStatus",
-    "RankedAction",
-    "Suppression",
-    "arbitrate",
-    "contact_policy",
-]
+__all__ = ["Arbitration", "RankedAction", "Suppression", "arbitrate"]

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from tools.catalogue.loader import Catalogue
-from tools.decision.config import ContactPolicy
+from tools.contact_policy.pack import ContactPolicy
 from tools.decision.ranking import score_terms
 
 PRODUCT_KINDS = ["cross_sell", "incident_outreach"]

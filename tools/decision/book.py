@@ -5,13 +5,13 @@ from __future__ import annotations
 import pandas as pd
 
 from tools.catalogue.loader import load_catalogue
+from tools.contact_policy.pack import load_contact_policy
+from tools.contact_policy.status import policy_status
 from tools.decision.arbitration import arbitrate_frame
-from tools.decision.config import load_contact_policy
-from tools.decision.model_inputs import ModelInputs, worst_quintile_flags
-from tools.decision.policy import policy_status
 from tools.nba.candidates import detect_candidates
 from tools.nba.config import load_trigger_config
-from tools.nba.frames import BookFrames
+from tools.scores.book import ModelInputs, worst_quintile_flags
+from tools.snapshot.frames import BookFrames
 
 
 def decide_frames(frames: BookFrames, inputs: ModelInputs | None = None) -> pd.DataFrame:

@@ -33,49 +33,9 @@ import numpy as np
 import pandas as pd
 
 from tools.catalogue.loader import Catalogue
-from tools.decision.config import ContactPolicy
+from tools.contact_policy.pack import ContactPolicy
 
-CATALOGUE_PRIOR = "catalogue prior"
 TERMS = ("propensity", "value", "relevance", "levers")
-
-
-def mid_premium(catalogue: Catalogue) -> dict[str, float]:
-    """Return the middle of each product's indicative premium range, EUR."""
-    return {c: (p.premium_eur.min + p.premium_eur.max) / 2 for c, p in catalogue.products.items()}
-
-
-def _affinity_matrix(catalogue: Catalogue, default: float) -> np.ndarray:
-    codes = catalogue.codes
-    matrix = np.full((len(codes), len(codes)), default)
-    for i, held in enumerate(codes):
-        for j, target in enumerate(codes):
-            matrix[i, j] = catalogue.affinity.get(held, {}).get(target, default)
-    return matrix
-
-
-def prior_propensity(
-    customer_ids: pd.Series,
-    products: pd.Series,
-    policies: pd.DataFrame,
-    catalogue: Catalogue,
-    policy: ContactPolicy,
-) -> np.ndarray:
-    """Return the catalogue prior propensity of each (customer, product) row."""
-    codes = catalogue.codes
-    position = {code: k for k, code in enumerate(codes)}
-    rows = pd.Index(customer_ids.unique())
-    held = np.zeros((len(rows), len(codes)), dtype=bool)
-    owned = policies[policies["customer_id"].isin(rows) & policies["product"].isin(codes)]
-    held[rows.get_indexer(owned["customer_id"]), owned["product"].map(position)] = True
-    affinity = _affinity_matrix(catalogue, policy.ranking.default_affinity)
-    best = np.full((len(rows), len(codes)), -np.inf)
-    for k in range(len(codes)):
-        best = np.where(held[:, k : k + 1], np.maximum(best, affinity[k]), best)
-    best[~held.any(axis=1)] = policy.ranking.prospect_affinity
-    row = rows.get_indexer(customer_ids)
-    col = products.map(position).to_numpy(dtype=int)
-    score = products.map({c: p.cross_sales_score / 100 for c, p in catalogue.products.items()})
-    return score.to_numpy(dtype=float) * best[row, col]
 
 
 def score_terms(
@@ -88,7 +48,7 @@ def score_terms(
     """
     ranking = policy.ranking
     sells = candidates["kind"].isin(["cross_sell", "incident_outreach"])
-    premium = candidates["product"].map(mid_premium(catalogue)).fillna(ranking.value_reference_eur)
+    premium = candidates["product"].map(catalogue.mid_premium()).fillna(ranking.value_reference_eur)
     value = (premium / ranking.value_reference_eur) ** ranking.value_exponent
     # Timing is the customer's: every action joins the one conversation an event opens, so
     # the lever orders customers (an advisor's list), never one customer's products.

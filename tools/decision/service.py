@@ -11,20 +11,20 @@ from sqlalchemy.orm import Session
 from tools.book.clock import resolve_now
 from tools.book.repository import resolve_customer
 from tools.catalogue.loader import load_catalogue
+from tools.contact_policy.pack import ContactPolicy, load_contact_policy
+from tools.contact_policy.status import block_evidence, policy_status
 from tools.decision.arbitration import arbitrate_frame
-from tools.decision.config import ContactPolicy, load_contact_policy
-from tools.decision.model_inputs import (
+from tools.decision.models import Arbitration, RankedAction, Suppression
+from tools.decision.ranking import TERMS
+from tools.foundation.errors import InvalidInput
+from tools.nba.models import ActionCandidate
+from tools.scores.book import (
     ModelInputs,
     load_model_inputs,
     propensity_column,
     worst_quintile_flags,
 )
-from tools.decision.models import Arbitration, RankedAction, Suppression
-from tools.decision.policy import block_evidence, policy_status
-from tools.decision.ranking import TERMS
-from tools.foundation.errors import InvalidInput
-from tools.nba.frames import load_frames
-from tools.nba.models import ActionCandidate
+from tools.snapshot.frames import load_frames
 
 
 class ForeignCandidate(InvalidInput):

@@ -8,9 +8,7 @@ import numpy as np
 import pandas as pd
 
 from tools.catalogue.loader import Catalogue
-from tools.decision.config import ContactPolicy
-from tools.decision.model_inputs import ModelInputs, propensity_column
-from tools.decision.ranking import mid_premium
+from tools.contact_policy.pack import ContactPolicy
 from tools.gaps.pack import load_gap_rules
 from tools.nba.channel import choose_channels
 from tools.nba.config import TriggerConfig
@@ -22,7 +20,6 @@ from tools.nba.event_triggers import (
     renewal_triggers,
     rows_frame,
 )
-from tools.nba.frames import BookFrames
 from tools.nba.growth import describe_growth, growth_signals
 from tools.nba.limit_reviews import limit_review_actions
 from tools.nba.product_rules import (
@@ -33,6 +30,8 @@ from tools.nba.product_rules import (
     quoted_products,
     standing_rules,
 )
+from tools.scores.book import ModelInputs, propensity_column
+from tools.snapshot.frames import BookFrames
 
 
 def _growth_actions(
@@ -193,7 +192,7 @@ def _enrich(
     keys = list(zip(frame["customer_id"], frame["product"], strict=True))
     own_premium = pd.Series(held.reindex(keys).to_numpy(), index=frame.index)
     share = frame["kind"].map(config.value_share)
-    sale = frame["propensity"] * frame["product"].map(mid_premium(catalogue))
+    sale = frame["propensity"] * frame["product"].map(catalogue.mid_premium())
     value = np.where(share.notna(), own_premium * share, sale)
     sells = frame["kind"].isin(["cross_sell", "incident_outreach"])
     frame["expected_value_eur"] = np.where(sells | share.notna(), value, 0.0)

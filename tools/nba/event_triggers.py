@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from tools.nba.config import TriggerConfig
-from tools.nba.frames import BookFrames
+from tools.snapshot.frames import BookFrames
 
 CANDIDATE_COLUMNS = [
     "customer_id",

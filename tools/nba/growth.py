@@ -10,7 +10,7 @@ import pandas as pd
 
 from tools.gaps.pack import Metric, MetricRule
 from tools.nba.config import TriggerConfig
-from tools.nba.frames import BookFrames
+from tools.snapshot.frames import BookFrames
 
 # The growth-signal column each growth metric of the gaps rule pack reads.
 METRIC_COLUMNS: dict[Metric, str] = {

@@ -16,8 +16,8 @@ import pandas as pd
 from tools.catalogue.loader import Catalogue
 from tools.gaps.pack import GapRulePack, MetricRule, SizeRule
 from tools.nba.config import TriggerConfig
-from tools.nba.frames import BookFrames
 from tools.nba.growth import rule_fires
+from tools.snapshot.frames import BookFrames
 
 # The reason each growth metric of the gaps rule pack gives for a new cover.
 GROWTH_TEMPLATES = {

@@ -10,12 +10,12 @@ from sqlalchemy.orm import Session
 from tools.book.clock import resolve_now
 from tools.book.repository import resolve_customer
 from tools.catalogue.loader import load_catalogue
-from tools.decision.config import load_contact_policy
-from tools.decision.model_inputs import load_model_inputs
+from tools.contact_policy.pack import load_contact_policy
 from tools.nba.candidates import detect_candidates
 from tools.nba.config import load_trigger_config
-from tools.nba.frames import load_frames
 from tools.nba.models import ActionCandidate, Trigger
+from tools.scores.book import load_model_inputs
+from tools.snapshot.frames import load_frames
 
 
 def candidates_from_frame(frame: pd.DataFrame, now: datetime) -> list[ActionCandidate]:

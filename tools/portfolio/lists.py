@@ -10,12 +10,12 @@ from sqlalchemy.orm import Session
 from tools.book.clock import resolve_now
 from tools.book.repository import resolve_advisor
 from tools.catalogue.loader import load_catalogue
+from tools.contact_policy.pack import load_contact_policy
 from tools.decision.book import decide_frames
-from tools.decision.config import load_contact_policy
 from tools.foundation.errors import InvalidInput
-from tools.nba.frames import BookFrames, load_frames, restrict
 from tools.portfolio.models import ListKind, PortfolioItem, PortfolioList
 from tools.portfolio.top_defend import top_defend_rows
+from tools.snapshot.frames import BookFrames, load_frames, restrict
 
 # Which chosen actions make each list, and how the list is prioritised.
 SELECT = {

@@ -9,8 +9,8 @@ import pandas as pd
 from sqlalchemy.orm import Session
 
 from tools.churn.scoring import churn_book
-from tools.nba.frames import BookFrames
 from tools.propensity.book_frames import load_book_frames
+from tools.snapshot.frames import BookFrames
 
 HIGH_CHURN = 0.5  # a customer more likely than not to leave: call within days, not weeks
 DEFEND_WITHIN_DAYS = {"high": 7, "medium": 14}

@@ -20,7 +20,7 @@ from tools.gaps import coverage_gaps
 from tools.gaps.pack import load_gap_rules
 from tools.nba import next_best_actions
 from tools.nba.eligibility_columns import Columns, eligibility_matrix
-from tools.nba.frames import load_frames
+from tools.snapshot.frames import load_frames
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.orm import Session
 
-from tools.decision import arbitrate, contact_policy
+from tools.contact_policy import contact_policy
+from tools.decision import arbitrate
 from tools.foundation.errors import InvalidDate, UnknownAdvisor, UnknownCustomer, UnknownProduct
 from tools.nba import next_best_actions
 from tools.portfolio import portfolio_actions

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from tools.decision.config import load_contact_policy
+from tools.contact_policy.pack import load_contact_policy
 from tools.decision.ranking import need_tiers
 
 

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from tools.growth import GrowthTrends, growth_columns, growth_trends
-from tools.nba.frames import load_frames
+from tools.snapshot.frames import load_frames
 
 NOW = datetime(2026, 11, 22, 12, 0)
 

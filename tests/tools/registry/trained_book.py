@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tools.foundation.settings import Settings, get_settings
-from tools.registry.training_run import TrainReport, train_all
+from tools.training.run import TrainReport, train_all
 
 
 @pytest.fixture(scope="session")

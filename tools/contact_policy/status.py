@@ -9,9 +9,9 @@ from sqlalchemy.orm import Session
 
 from tools.book.clock import resolve_now
 from tools.book.repository import resolve_customer
-from tools.decision.config import ContactPolicy, load_contact_policy
-from tools.decision.models import ContactPolicyStatus
-from tools.nba.frames import BookFrames, load_frames
+from tools.contact_policy.models import ContactPolicyStatus
+from tools.contact_policy.pack import ContactPolicy, load_contact_policy
+from tools.snapshot.frames import BookFrames, load_frames
 
 CUSTOMER_BLOCKS = [
     "objection",

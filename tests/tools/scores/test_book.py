@@ -8,8 +8,8 @@ import pandas as pd
 from sqlalchemy.orm import Session
 
 from tools.decision.book import decide_frames
-from tools.decision.model_inputs import ModelInputs
-from tools.nba.frames import load_frames
+from tools.scores.book import ModelInputs
+from tools.snapshot.frames import load_frames
 
 
 def _decided(session: Session, as_of: date, inputs: ModelInputs) -> pd.DataFrame:

@@ -16,14 +16,14 @@ import pandas as pd
 from sqlalchemy.orm import Session
 
 from tools.catalogue.loader import Catalogue
+from tools.contact_policy.pack import ContactPolicy
 from tools.credibility.profile import risk_book
-from tools.decision.config import ContactPolicy
-from tools.decision.ranking import CATALOGUE_PRIOR, prior_propensity
 from tools.propensity.book_frames import active_at, load_book_frames
 from tools.propensity.scoring import score_book
 from tools.registry.errors import ModelNotTrained
 from tools.registry.metadata import ModelKind
 from tools.registry.store import current_version
+from tools.scores.prior import CATALOGUE_PRIOR, prior_propensity
 
 
 @dataclass(frozen=True)

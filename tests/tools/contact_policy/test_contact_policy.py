@@ -11,13 +11,14 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from tools.book.models import Claim, ContactLog, Customer, Offer
-from tools.decision import arbitrate, contact_policy
-from tools.decision.config import load_contact_policy
-from tools.decision.policy import policy_status
+from tools.contact_policy import contact_policy
+from tools.contact_policy.pack import load_contact_policy
+from tools.contact_policy.status import policy_status
+from tools.decision import arbitrate
 from tools.foundation.settings import Settings
 from tools.nba import next_best_actions
-from tools.nba.frames import BookFrames
 from tools.portfolio import portfolio_actions
+from tools.snapshot.frames import BookFrames
 
 Book = Callable[[int], tuple[Settings, Session]]
 SALES = {"cross_sell", "incident_outreach"}

@@ -30,11 +30,25 @@ DRAFT_FORMAT: dict[ContactChannel, str] = {
 class CustomerConsent(Protocol):
     """What contactability reads of a customer (a book row or a snapshot of it)."""
 
-    consent_email: bool | None
-    consent_phone: bool | None
-    consent_portal: bool | None
-    objection_to_marketing: bool
-    care_flag: bool
+    @property
+    def consent_email(self) -> bool | None:
+        """Consent to marketing by e-mail (None: unknown)."""
+
+    @property
+    def consent_phone(self) -> bool | None:
+        """Consent to marketing by phone (None: unknown)."""
+
+    @property
+    def consent_portal(self) -> bool | None:
+        """Consent to marketing in the portal (None: unknown)."""
+
+    @property
+    def objection_to_marketing(self) -> bool:
+        """Objected to direct marketing."""
+
+    @property
+    def care_flag(self) -> bool:
+        """Flagged for care."""
 
 
 def has_consent(value: object) -> bool:

@@ -8,11 +8,12 @@ from sqlalchemy.orm import Session
 
 from tools.book.clock import resolve_now
 from tools.catalogue.loader import Product, load_catalogue
+from tools.contactability import contactability
 from tools.eligibility.checks import CHECKS, EligibilityFacts
 from tools.eligibility.models import Eligibility, RuleResult
 from tools.eligibility.pack import EligibilityRulePack, load_eligibility_rules
 from tools.foundation.clock import Moment
-from tools.profile.records import CustomerRecords, load_records
+from tools.snapshot import CustomerSnapshot, load_snapshot
 
 
 def evaluate_rules(
@@ -35,10 +36,11 @@ def evaluate_rules(
 
 
 def eligibility_facts(
-    records: CustomerRecords, quoted_with: Iterable[str] = ()
+    records: CustomerSnapshot, quoted_with: Iterable[str] = ()
 ) -> EligibilityFacts:
     """Return the plain values the rules read, from a customer's records."""
     customer = records.customer
+    reach = contactability(customer)
     return EligibilityFacts(
         industry=customer.industry_code,
         country=customer.country,
@@ -46,14 +48,14 @@ def eligibility_facts(
         turnover_eur=customer.turnover_eur,
         held=frozenset(records.held_products),
         open_claims=len(records.open_claims),
-        objection_to_marketing=customer.objection_to_marketing,
-        care_flag=customer.care_flag,
+        objection_to_marketing=reach.objection_to_marketing,
+        care_flag=reach.care_flag,
         quoted_with=frozenset(code.upper() for code in quoted_with),
     )
 
 
 def eligibility_of(
-    records: CustomerRecords, product: Product, facts: EligibilityFacts
+    records: CustomerSnapshot, product: Product, facts: EligibilityFacts
 ) -> Eligibility:
     """Return the eligibility verdict of one product from already-loaded records."""
     pack = load_eligibility_rules()
@@ -106,5 +108,5 @@ def check_eligibility(
     item = catalogue.product(product)
     for code in quoted_with:
         catalogue.product(code)
-    records = load_records(session, customer_id, resolve_now(session, now))
+    records = load_snapshot(session, customer_id, resolve_now(session, now))
     return eligibility_of(records, item, eligibility_facts(records, quoted_with))

@@ -12,14 +12,14 @@ from tools.gaps.models import CoverageGaps, PeerRate, PeerSummary
 from tools.gaps.needs import Findings, NeedFacts, expected_covers, merge, metric_findings
 from tools.gaps.pack import GapRulePack, load_gap_rules
 from tools.gaps.peers import PeerRate as PeerTableRate
-from tools.gaps.peers import peer_average_limits, peer_holding_rates
+from tools.gaps.peers import PeerTables, peer_tables
 from tools.gaps.ranking import rank_gaps
-from tools.growth.trends import growth_trends
-from tools.profile.records import CustomerRecords, load_records
+from tools.growth import growth_trends
+from tools.snapshot import CustomerSnapshot, load_snapshot
 
 
-def need_facts(records: CustomerRecords, pack: GapRulePack) -> NeedFacts:
-    """Return the plain values the gap rules read, from a customer's records."""
+def need_facts(records: CustomerSnapshot, pack: GapRulePack) -> NeedFacts:
+    """Return the plain values the gap rules read, from a customer's snapshot."""
     customer = records.customer
     return NeedFacts(
         industry=customer.industry_code,
@@ -47,7 +47,7 @@ def _peer_summary(
     )
 
 
-def _held_limits(records: CustomerRecords) -> dict[str, int]:
+def _held_limits(records: CustomerSnapshot) -> dict[str, int]:
     limits: dict[str, int] = {}
     for policy in records.policies_in_force:
         limits[policy.product_code] = max(limits.get(policy.product_code, 0), policy.limit_eur)
@@ -76,13 +76,17 @@ def coverage_gaps(session: Session, customer_id: str, *, now: Moment = None) -> 
         UnknownCustomer: no customer has this id.
         InvalidDate: ``now`` is not a readable date.
     """
-    moment = resolve_now(session, now)
-    records = load_records(session, customer_id, moment)
+    snapshot = load_snapshot(session, customer_id, resolve_now(session, now))
+    return gaps_of(snapshot, peer_tables(session, snapshot.now.date()))
+
+
+def gaps_of(records: CustomerSnapshot, peers: PeerTables) -> CoverageGaps:
+    """Return the ``coverage_gaps`` of a snapshot against the book's peer tables (no I/O)."""
     catalogue, pack = load_catalogue(), load_gap_rules()
     facts = need_facts(records, pack)
     band = catalogue.size_band(facts.employees)
     key = (facts.industry, band)
-    group = peer_holding_rates(session, moment.date()).get(key, {})
+    group = peers.rates.get(key, {})
     # Every peer holds some cover, so any product's rate carries the group size.
     size = next(iter(group.values())).peers if group else 0
     missing = {
@@ -93,11 +97,13 @@ def coverage_gaps(session: Session, customer_id: str, *, now: Moment = None) -> 
         ).items()
         if code not in facts.held
     }
-    findings = merge(missing, _limit_reviews(records, facts, key, session, catalogue, pack))
+    findings = merge(
+        missing, _limit_reviews(records, facts, peers.limits.get(key, {}), catalogue, pack)
+    )
     return CoverageGaps(
         customer_id=records.customer.id,
         customer_name=records.customer.name,
-        as_of=moment,
+        as_of=records.now,
         held_products=sorted(facts.held),
         gaps=rank_gaps(findings, facts.held, catalogue, pack),
         peers=_peer_summary(facts, band, group, size, pack),
@@ -107,15 +113,13 @@ def coverage_gaps(session: Session, customer_id: str, *, now: Moment = None) -> 
 
 
 def _limit_reviews(
-    records: CustomerRecords,
+    records: CustomerSnapshot,
     facts: NeedFacts,
-    key: tuple[str, str],
-    session: Session,
+    peer_limits: dict[str, tuple[float, int]],
     catalogue: Catalogue,
     pack: GapRulePack,
 ) -> Findings:
     growth = metric_findings(pack.limit_review_rules, facts.trends, kind="inadequate_limit")
-    peer_limits = peer_average_limits(session, records.now.date()).get(key, {})
     reviews = merge(
         {code: reasons for code, reasons in growth.items() if code in facts.held},
         limit_findings(_held_limits(records), peer_limits, pack),

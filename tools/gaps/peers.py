@@ -1,10 +1,10 @@
 """Peer benchmarks computed from the book with GROUP BY queries (peers: same industry and band).
 
 A peer is a customer (not a prospect) with at least one policy in force; the peer group of a
-customer is every peer of the same industry group and size band. The tables are cached per
-database, day and book fingerprint (book metadata, policy and customer counts and highest
-ids), so a book that is regenerated, imported or given new policies is read afresh; an
-in-place edit of an existing row keeps the cached figures until the book changes size.
+customer is every peer of the same industry group and size band. The tables are computed once
+per database, day and book revision (``tools/book/revision.py``: database triggers bump it on
+every write to customers or policies, in-place edits included) and reused by every
+per-customer call, so one customer's gaps cost the same on a small book as on a large one.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from tools.book.models import Customer, Policy
-from tools.book.repository import book_as_of, book_meta
+from tools.book.repository import book_as_of
+from tools.book.revision import book_revision
 from tools.catalogue.loader import load_catalogue
 
 PeerKey = tuple[str, str]
@@ -68,11 +69,8 @@ _CACHE: dict[tuple[object, ...], PeerTables] = {}
 _CACHE_SIZE = 8
 
 
-def _fingerprint(session: Session, day: date) -> tuple[object, ...]:
-    policies = session.execute(select(func.count(Policy.id), func.max(Policy.id))).one()
-    customers = session.execute(select(func.count(Customer.id), func.max(Customer.id))).one()
-    meta = tuple(sorted(book_meta(session).items()))
-    return (str(session.get_bind().engine.url), day, meta, tuple(policies), tuple(customers))
+def _cache_key(session: Session, day: date) -> tuple[object, ...]:
+    return (str(session.get_bind().engine.url), day, book_revision(session))
 
 
 def _group_sizes(session: Session, day: date) -> dict[PeerKey, int]:
@@ -118,7 +116,7 @@ def peer_tables(session: Session, on: date | None = None) -> PeerTables:
         on: the day policies must be in force.
     """
     day = on or book_as_of(session)
-    key = _fingerprint(session, day)
+    key = _cache_key(session, day)
     if key not in _CACHE:
         if len(_CACHE) >= _CACHE_SIZE:
             _CACHE.pop(next(iter(_CACHE)))

@@ -12,9 +12,17 @@ from pydantic import BaseModel, Field
 class EventLike(Protocol):
     """What the trend reader needs of a business event."""
 
-    event_type: str
-    occurred_at: datetime
-    payload: dict[str, Any]
+    @property
+    def event_type(self) -> str:
+        """The event type, e.g. headcount_change."""
+
+    @property
+    def occurred_at(self) -> datetime:
+        """When it happened (naive UTC)."""
+
+    @property
+    def payload(self) -> dict[str, Any]:
+        """The event's figures."""
 
 
 class Change(BaseModel):

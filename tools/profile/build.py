@@ -7,13 +7,13 @@ from datetime import timedelta
 from sqlalchemy.orm import Session
 
 from tools.book.clock import resolve_now
-from tools.book.models import BusinessEvent, Customer
 from tools.catalogue.loader import Catalogue, load_catalogue
+from tools.contactability import contactability
 from tools.foundation.clock import Moment
 from tools.gaps.build import need_facts
 from tools.gaps.needs import expected_covers
-from tools.gaps.pack import GapRulePack, load_gap_rules
-from tools.profile.derivation import DerivationPack, load_derivation
+from tools.gaps.pack import load_gap_rules
+from tools.profile.derivation import load_derivation
 from tools.profile.derive import (
     derive_coverage,
     derive_engagement,
@@ -31,12 +31,10 @@ from tools.profile.models import (
     Flags,
     PolicyInForce,
 )
-from tools.profile.records import CustomerRecords, load_records
-
-CHANNELS = ("email", "phone", "portal")
+from tools.snapshot import CustomerRow, CustomerSnapshot, EventRow, load_snapshot
 
 
-def _policies(records: CustomerRecords, catalogue: Catalogue) -> list[PolicyInForce]:
+def _policies(records: CustomerSnapshot, catalogue: Catalogue) -> list[PolicyInForce]:
     rows = []
     for p in sorted(records.policies_in_force, key=lambda p: (p.renewal_date, p.product_code)):
         product = catalogue.products.get(p.product_code)
@@ -56,7 +54,7 @@ def _policies(records: CustomerRecords, catalogue: Catalogue) -> list[PolicyInFo
     return rows
 
 
-def _claims(records: CustomerRecords, years: int) -> ClaimsSummary:
+def _claims(records: CustomerSnapshot, years: int) -> ClaimsSummary:
     since = records.now.date() - timedelta(days=round(365.25 * years))
     listed = [c for c in records.claims if c.status == "open" or c.claim_date >= since]
     facts = [
@@ -79,10 +77,10 @@ def _claims(records: CustomerRecords, years: int) -> ClaimsSummary:
     )
 
 
-def _events(records: CustomerRecords, days: int) -> list[EventFact]:
+def _events(records: CustomerSnapshot, days: int) -> list[EventFact]:
     since = records.now - timedelta(days=days)
 
-    def fact(event: BusinessEvent, scope: str) -> EventFact:
+    def fact(event: EventRow, scope: str) -> EventFact:
         return EventFact(
             event_type=event.event_type,
             occurred_at=event.occurred_at,
@@ -95,23 +93,20 @@ def _events(records: CustomerRecords, days: int) -> list[EventFact]:
     return sorted(rows, key=lambda e: e.occurred_at, reverse=True)
 
 
-def _channels(customer: Customer) -> list[ChannelPermission]:
-    rows = []
-    for channel in CHANNELS:
-        consent = getattr(customer, f"consent_{channel}")
-        state = "given" if consent is True else "refused" if consent is False else "unknown"
-        rows.append(
-            ChannelPermission(
-                channel=channel,
-                consent=state,
-                marketing_allowed=consent is True and not customer.objection_to_marketing,
-                preferred=customer.preferred_channel == channel,
-            )
+def _channels(customer: CustomerRow) -> list[ChannelPermission]:
+    decided = contactability(customer)
+    return [
+        ChannelPermission(
+            channel=state.channel,
+            consent=state.consent,
+            marketing_allowed=state.marketing_allowed,
+            preferred=customer.preferred_channel == state.channel,
         )
-    return rows
+        for state in decided.channels
+    ]
 
 
-def _firmographics(customer: Customer) -> Firmographics:
+def _firmographics(customer: CustomerRow) -> Firmographics:
     return Firmographics(
         name=customer.name,
         org_number=customer.org_number,
@@ -147,21 +142,18 @@ def customer_profile(session: Session, customer_id: str, *, now: Moment = None) 
         UnknownCustomer: no customer has this id.
         InvalidDate: ``now`` is not a readable date.
     """
-    moment = resolve_now(session, now)
-    records = load_records(session, customer_id, moment)
+    return profile_of(load_snapshot(session, customer_id, resolve_now(session, now)))
+
+
+def profile_of(records: CustomerSnapshot) -> CustomerProfile:
+    """Return the ``customer_profile`` of a customer snapshot (no I/O: the turn's path)."""
     catalogue, pack, derivation = load_catalogue(), load_gap_rules(), load_derivation()
-    return _assemble(records, catalogue, derivation, pack)
-
-
-def _assemble(
-    records: CustomerRecords, catalogue: Catalogue, derivation: DerivationPack, pack: GapRulePack
-) -> CustomerProfile:
     customer, now = records.customer, records.now
     facts = need_facts(records, pack)
     claims = _claims(records, derivation.claims_window_years)
     segment = derive_segment(customer.employees, catalogue)
     coverage, areas = derive_coverage(
-        expected_covers(facts, catalogue, pack), records.held_products, catalogue
+        expected_covers(facts, catalogue, pack), set(records.held_products), catalogue
     )
     premiums = sum(p.annual_premium_eur for p in records.policies_in_force)
     return CustomerProfile(

@@ -11,14 +11,16 @@ from tools.catalogue.loader import Catalogue, Product, load_catalogue
 from tools.eligibility.engine import eligibility_facts, eligibility_of
 from tools.eligibility.pack import load_eligibility_rules
 from tools.foundation.clock import Moment
-from tools.profile.records import CustomerRecords, load_records
 from tools.quote.bundles import best_bundle
 from tools.quote.models import NothingToQuote, Quote, QuoteLine
 from tools.quote.rating import Exposure, RatingFacts, expected_claims, rate_product
 from tools.quote.table import RatingTable, load_rating_table
+from tools.snapshot import CustomerSnapshot, load_snapshot
 
 
-def rating_facts(records: CustomerRecords, catalogue: Catalogue, table: RatingTable) -> RatingFacts:
+def rating_facts(
+    records: CustomerSnapshot, catalogue: Catalogue, table: RatingTable
+) -> RatingFacts:
     """Return the plain values the rating table reads, from a customer's records."""
     customer, today = records.customer, records.now.date()
     risk = catalogue.industries[customer.industry_code].risk
@@ -76,7 +78,7 @@ def quote(
     """
     catalogue, table = load_catalogue(), load_rating_table()
     chosen = _requested(products, catalogue)
-    records = load_records(session, customer_id, resolve_now(session, now))
+    records = load_snapshot(session, customer_id, resolve_now(session, now))
     facts = rating_facts(records, catalogue, table)
     codes = [p.code for p in chosen]
     lines = [_line(records, product, facts, codes, table) for product in chosen]
@@ -104,7 +106,7 @@ def quote(
 
 
 def _line(
-    records: CustomerRecords,
+    records: CustomerSnapshot,
     product: Product,
     facts: RatingFacts,
     codes: list[str],

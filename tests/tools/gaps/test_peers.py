@@ -2,14 +2,14 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from tools.book.models import Customer, Policy
 from tools.catalogue.loader import load_catalogue
 from tools.foundation.settings import Settings
 from tools.gaps.peers import PeerRate, peer_average_limits, peer_holding_rates
-from tools.profile.records import in_force
+from tools.snapshot import in_force
 
 
 def _python_count(session: Session, on: date) -> tuple[Counter, Counter]:
@@ -69,3 +69,22 @@ def test_a_new_policy_is_seen_by_the_next_call(
     session.commit()
     after = peer_holding_rates(session, as_of)[nordic_it]["EVENT"]
     assert after.holders == before.holders + 1
+
+
+def test_an_in_place_edit_is_seen_by_the_next_call(
+    fresh_book: Callable[[int], tuple[Settings, Session]], as_of: date
+) -> None:
+    _, session = fresh_book(30)
+    nordic_it = ("it_services", "small")
+    holder = session.scalars(
+        select(Policy).where(Policy.customer_id == "S000001", Policy.product_code == "PI")
+    ).one()
+    before = peer_average_limits(session, as_of)[nordic_it]["PI"]
+    # An edit by hand, as another client would make it: same row count, same highest id.
+    session.execute(
+        text("UPDATE policies SET limit_eur = limit_eur + 900000 WHERE id = :id"),
+        {"id": holder.id},
+    )
+    session.commit()
+    after = peer_average_limits(session, as_of)[nordic_it]["PI"]
+    assert after[0] > before[0]

@@ -76,9 +76,19 @@ def quote(
         NothingToQuote: no product code was given.
         InvalidDate: ``now`` is not a readable date.
     """
+    _requested(products, load_catalogue())  # bad codes are refused before any I/O
+    return quote_of(load_snapshot(session, customer_id, resolve_now(session, now)), products)
+
+
+def quote_of(records: CustomerSnapshot, products: list[str] | str) -> Quote:
+    """Return the ``quote`` of products for a customer snapshot (no I/O: the turn's path).
+
+    Raises:
+        UnknownProduct: a product code is not in the catalogue.
+        NothingToQuote: no product code was given.
+    """
     catalogue, table = load_catalogue(), load_rating_table()
     chosen = _requested(products, catalogue)
-    records = load_snapshot(session, customer_id, resolve_now(session, now))
     facts = rating_facts(records, catalogue, table)
     codes = [p.code for p in chosen]
     lines = [_line(records, product, facts, codes, table) for product in chosen]

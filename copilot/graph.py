@@ -1,7 +1,8 @@
 """The copilot graph, wiring only; each node lives in ``copilot/nodes``.
 
-Top to bottom: understand -> gather facts -> retrieve -> recommend -> draft -> check
-compliance (-> revise once -> check again -> escalate) -> await approval -> record outcome.
+Top to bottom: understand -> gather facts -> recommend -> retrieve (by the chosen products) ->
+draft -> check compliance (-> revise once -> check again -> escalate) -> await approval ->
+record outcome.
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ def build_graph() -> StateGraph[TurnState, RunContext, TurnState, TurnState]:
     graph = StateGraph(TurnState, context_schema=RunContext)
     graph.add_node("understand_request", understand_request)
     graph.add_node("gather_facts", gather_facts)
-    graph.add_node("retrieve_knowledge", retrieve_knowledge)
     graph.add_node("recommend_actions", recommend_actions)
+    graph.add_node("retrieve_knowledge", retrieve_knowledge)
     graph.add_node("draft_message", draft_message)
     graph.add_node("check_compliance", check_compliance)
     graph.add_node("revise_draft", revise_draft)
@@ -42,9 +43,9 @@ def build_graph() -> StateGraph[TurnState, RunContext, TurnState, TurnState]:
 
     graph.add_edge(START, "understand_request")
     graph.add_edge("understand_request", "gather_facts")
-    graph.add_edge("gather_facts", "retrieve_knowledge")
-    graph.add_edge("retrieve_knowledge", "recommend_actions")
-    graph.add_edge("recommend_actions", "draft_message")
+    graph.add_edge("gather_facts", "recommend_actions")
+    graph.add_edge("recommend_actions", "retrieve_knowledge")
+    graph.add_edge("retrieve_knowledge", "draft_message")
     graph.add_edge("draft_message", "check_compliance")
     graph.add_conditional_edges("check_compliance", route_after_check)
     graph.add_edge("revise_draft", "check_compliance")

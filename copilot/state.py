@@ -1,30 +1,38 @@
 """The graph state of one copilot turn (a TypedDict with reducers) and the models it carries.
 
-Tool outputs are stored as JSON-ready dicts keyed by tool name; everything else the nodes
-exchange is a small pydantic model, so a checkpoint resumed in another process reads back
-the same typed values.
+Tool outputs stay typed (``TurnFacts``); everything else the nodes exchange is a small
+pydantic model, so a checkpoint resumed in another process reads back the same typed values.
 """
 
 from __future__ import annotations
 
 import operator
 from datetime import datetime
-from typing import Annotated, Any, Literal, TypedDict
+from typing import Annotated, Literal, TypedDict
 
 from pydantic import BaseModel, Field
 
 from copilot.compliance.models import ComplianceReport
 from copilot.plan import Channel, Plan
+from copilot.turn_facts import ToolError, TurnFacts, merge_facts
 from knowledge import Chunk
 from prompts.registry import PromptRef
+from tools.contactability import Contactability
+
+__all__ = [
+    "ApprovalDecision",
+    "CustomerFacts",
+    "Decision",
+    "Draft",
+    "Recommendation",
+    "SuppressedAction",
+    "ToolError",
+    "TurnFacts",
+    "TurnState",
+]
 
 Decision = Literal["approve", "edit", "reject"]
 """What a reviewer decides about a draft."""
-
-
-def merge_facts(current: dict[str, Any], update: dict[str, Any]) -> dict[str, Any]:
-    """Merge tool outputs by tool name (a later run of the same tool replaces the earlier)."""
-    return {**current, **update}
 
 
 class CustomerFacts(BaseModel):
@@ -36,18 +44,10 @@ class CustomerFacts(BaseModel):
     language: str = Field(description="Preferred language code of the customer.")
     industry: str = Field(description="Industry code.")
     preferred_channel: str = Field(description="The customer's preferred contact channel.")
-    consent: dict[str, bool | None] = Field(description="Marketing consent per draft channel.")
-    objection_to_marketing: bool = Field(description="Objected to direct marketing.")
-    care_flag: bool = Field(description="Vulnerable or recently claiming: care, not a sale.")
+    contactability: Contactability = Field(
+        description="Consent per channel, objection and care, decided by the contactability tool."
+    )
     is_existing_customer: bool = Field(description="Holds a policy (not a prospect).")
-
-
-class ToolError(BaseModel):
-    """An expected, typed tool error recorded instead of the tool's output."""
-
-    tool: str = Field(description="Tool name that failed.")
-    error_type: str = Field(description="Class name of the typed error, e.g. NotEligible.")
-    message: str = Field(description="The error's message for a person.")
 
 
 class Recommendation(BaseModel):
@@ -109,14 +109,16 @@ class TurnState(TypedDict, total=False):
     """Request id; also the thread id and approval id."""
     now: datetime
     """Clock of the turn, from the run context."""
+    requested_channel: Channel | None
+    """The outreach format the request asked for (API field or CLI option), if any."""
     plan: Plan
     """The understood request."""
     plan_prompt: PromptRef | None
     """The prompt that produced the plan (None when the local router planned)."""
     customer: CustomerFacts
     """Book facts about the customer used by the drafter and the gate."""
-    facts: Annotated[dict[str, Any], merge_facts]
-    """Tool outputs (JSON-ready) keyed by tool name: the only source of figures."""
+    facts: Annotated[TurnFacts, merge_facts]
+    """Typed tool outputs: the only source of figures."""
     tools_called: Annotated[list[str], operator.add]
     """Names of the tools run, in order."""
     tool_errors: Annotated[list[ToolError], operator.add]

@@ -140,6 +140,7 @@ class ToolRun(BaseModel):
 
     name: str = Field(description="Tool name.")
     output: Any = Field(None, description="JSON-ready output (None when skipped or failed).")
+    raw: Any = Field(None, description="The typed output, as the tool returned it.")
     error: ToolError | None = Field(None, description="The expected error, if it failed.")
     seconds: float = Field(description="Wall time inside the tool.")
     skipped: bool = Field(False, description="Nothing to run it on (e.g. no product to quote).")
@@ -161,4 +162,4 @@ def run_tool(name: str, function: ToolFunction, call: ToolCall) -> ToolRun:
     if raw is None:
         return ToolRun(name=name, seconds=seconds, skipped=True)
     call.outputs[name] = raw
-    return ToolRun(name=name, output=to_jsonable_python(raw), seconds=seconds)
+    return ToolRun(name=name, output=to_jsonable_python(raw), raw=raw, seconds=seconds)

@@ -5,17 +5,18 @@ from __future__ import annotations
 import enum
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
-from tools.book.schema import migrate
 from tools.foundation.errors import CopilotError
 from tools.foundation.settings import get_settings
 
 if TYPE_CHECKING:  # the turn's models pull in the tools; load them only when a turn runs
+    from copilot.events import TurnEvent
     from copilot.turn_result import TurnResult
 
 BAD_INPUT = 2
@@ -66,48 +67,84 @@ class DraftPrinter:
         self.console = console
         self.attempt = 1
 
-    def __call__(self, event: dict[str, Any]) -> None:
-        """Print one streamed event (node progress is not shown)."""
-        if event["event"] == "draft_token":
-            if event.get("attempt", 1) != self.attempt:
-                self.attempt = event["attempt"]
+    def __call__(self, event: TurnEvent) -> None:
+        """Print one streamed event (node progress and notices are shown after the turn)."""
+        if event.event == "draft_token":
+            if event.attempt != self.attempt:
+                self.attempt = event.attempt
                 self._mark("the gate found problems; the revised draft follows")
-            self.console.print(event["text"], end="", markup=False, highlight=False)
-        elif event["event"] == "draft_reset":
+            self.console.print(event.text, end="", markup=False, highlight=False)
+        elif event.event == "draft_reset":
             self._mark("the language model stopped; the offline drafter writes the draft")
 
     def _mark(self, text: str) -> None:
         self.console.print(f"\n[yellow]-- {text} --[/yellow]")
 
 
+class ChannelOption(enum.StrEnum):
+    """Outreach formats a turn can be asked for."""
+
+    email = "email"
+    call_script = "call_script"
+    portal_message = "portal_message"
+    talking_points = "talking_points"
+
+
+def _identity(advisor: str, customer: str) -> tuple[str, str]:
+    """Resolve the names typed at the shell to ids (an ambiguous name is refused)."""
+    from tools.book.repository import resolve_advisor, resolve_customer
+    from tools.foundation.db import session_scope
+
+    with session_scope(get_settings()) as session:
+        found = resolve_advisor(session, advisor)
+        return found.id, resolve_customer(session, customer, advisor_id=found.id).id
+
+
 def ask(
     message: Annotated[str, typer.Argument(help="The advisor's question or request.")],
     advisor: Annotated[str, typer.Option(help="Advisor id or exact name (the one asking).")],
     customer: Annotated[str, typer.Option(help="Customer id or exact name in that book.")],
+    channel: Annotated[
+        ChannelOption | None, typer.Option(help="Outreach format to draft (default: chosen).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
-    """Run one copilot turn: plan, tools, knowledge, recommendation, draft, compliance."""
-    settings = get_settings()
+    """Run one copilot turn: plan, tools, recommendation, knowledge, draft, compliance."""
     console = Console()
     result: TurnResult | None = None
     try:
-        migrate(settings)
-        printer = DraftPrinter(console)
-        from copilot.turn import stream_turn  # the graph loads only when a turn runs
+        from copilot.events import ResultEvent  # the graph loads only when a turn runs
+        from copilot.service import TurnRequest, TurnService
 
-        for event in stream_turn(settings, advisor, customer, message):
-            if event["event"] == "result":
-                result = event["result"]
+        advisor_id, customer_id = _identity(advisor, customer)
+        request = TurnRequest(
+            advisor_id=advisor_id,
+            customer_id=customer_id,
+            message=message,
+            channel=channel.value if channel else None,
+        )
+        printer = DraftPrinter(console)
+        for event in TurnService(get_settings()).stream(request):
+            if isinstance(event, ResultEvent):
+                result = event.result
             elif not as_json:
                 printer(event)
     except CopilotError as error:
         raise _fail(str(error)) from None
+    except ValidationError as error:
+        raise _fail(_first_error(error)) from None
     assert result is not None  # the stream always ends with the result
     if as_json:
         typer.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False))
         return
     console.print()
     _print_turn(console, result)
+
+
+def _first_error(error: ValidationError) -> str:
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"])
+    return f"{where}: {first['msg']}"
 
 
 def _read_text(path: Path | None) -> str | None:
@@ -133,12 +170,12 @@ def approve(
     edited = _read_text(text)
     if decision is DecisionOption.edit and edited is None:
         raise _fail("--decision edit needs --text FILE with the edited message.")
-    settings = get_settings()
     try:
-        migrate(settings)
-        from copilot.turn import resume_turn
+        from copilot.service import TurnService
 
-        result = resume_turn(settings, approval_id, decision.value, reviewer, reason, edited)
+        result = TurnService(get_settings(), llm=None).decide(
+            approval_id, decision.value, reviewer, reason, edited
+        )
     except CopilotError as error:
         raise _fail(str(error)) from None
     if as_json:

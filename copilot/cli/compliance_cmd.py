@@ -12,10 +12,10 @@ from rich.console import Console
 from rich.table import Table
 
 from copilot.compliance import ComplianceContext, ComplianceReport, DraftText, check_draft
-from copilot.compliance.channel_rules import consent_key
 from copilot.compliance.models import normalise_language
 from copilot.compliance.rulepacks import COUNTRIES, load_rule_pack
 from copilot.plan import CHANNELS
+from tools.contactability import contact_channel_of
 from tools.foundation.errors import CopilotError
 from tools.foundation.settings import get_settings
 
@@ -88,8 +88,12 @@ def _print_table(report: ComplianceReport) -> None:
 
 
 DraftOption = Annotated[
-    Path,
-    typer.Option("--draft", help="Plain-text draft; a first line 'Subject: ...' is the subject."),
+    list[Path],
+    typer.Option(
+        "--draft",
+        help="Plain-text draft (a first line 'Subject: ...' is the subject), or a folder of"
+        " .txt drafts; repeat the option to check several in one run.",
+    ),
 ]
 FactsOption = Annotated[
     Path, typer.Option("--facts", help="JSON facts (e.g. tool outputs); every figure is grounded.")
@@ -132,10 +136,28 @@ def _context(
             channel=channel,
             insurer_name=insurer or get_settings().insurer_name,
             retrieved_chunk_ids=ids,
-            consent={consent_key(channel): consent},
+            consent={contact_channel_of(channel): consent},
         )
     except ValidationError as error:
         raise _fail(f"invalid options: {error}") from None
+
+
+def draft_files(paths: list[Path]) -> list[Path]:
+    """Return the draft files named: files as given, folders as their ``*.txt`` files, sorted."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(path.glob("*.txt"))
+            if not found:
+                raise _fail(f"folder {path} holds no .txt drafts")
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
+def _report_line(path: Path, report: ComplianceReport) -> str:
+    return json.dumps({"file": str(path), **report.model_dump(mode="json")}, ensure_ascii=False)
 
 
 @app.command("check")
@@ -150,17 +172,28 @@ def check(
     retrieved: RetrievedOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Run the compliance gate on a text; exit 0 when it passes, 1 when blocked, 2 on bad input."""
+    """Run the gate on drafts; exit 0 when all pass, 1 when any is blocked, 2 on bad input.
+
+    With one draft, ``--json`` prints its report; with several (or a folder), one JSON line
+    per draft with its ``file``. Every draft is read before any is checked, so a bad file
+    stops the run before it reports anything.
+    """
     lang = _validate(country, language, channel)
-    draft_text = _read_draft(draft, channel, lang)
+    files = draft_files(draft)
+    drafts = [(path, _read_draft(path, channel, lang)) for path in files]
     fact_doc = _read_facts(facts)
     context = _context(country, lang, channel, insurer, consent, retrieved)
-    report = check_draft(draft_text, fact_doc, context)
-    if as_json:
-        typer.echo(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2))
-    else:
-        _print_table(report)
-    raise typer.Exit(0 if report.passed else 1)
+    reports = [(path, check_draft(text, fact_doc, context)) for path, text in drafts]
+    for path, report in reports:
+        if as_json and len(reports) == 1:
+            typer.echo(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        elif as_json:
+            typer.echo(_report_line(path, report))
+        else:
+            if len(reports) > 1:
+                Console().print(f"[bold]{path}[/bold]")
+            _print_table(report)
+    raise typer.Exit(0 if all(report.passed for _, report in reports) else 1)
 
 
 @app.command("rules")

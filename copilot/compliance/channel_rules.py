@@ -1,8 +1,10 @@
 """Is this customer reachable for marketing on this channel now? Read from the tools' flags.
 
-The gate only reads flags: consent (including an existing customer's soft opt-in for
-e-mail) is decided by the tools and given as ``consent[channel] = True``. Anything else
-(False, None or missing) means no: the gate fails closed.
+The gate only reads flags: consent is decided by the contactability module
+(``tools/contactability``) and given per contact channel as ``consent[channel] = True``;
+the draft format's contact channel comes from the same module (talking points and a call
+script are said on the phone). Anything else (False, None or missing) means no: the gate
+fails closed.
 """
 
 from __future__ import annotations
@@ -10,19 +12,12 @@ from __future__ import annotations
 from copilot.compliance.check_input import CheckInput
 from copilot.compliance.content import is_selling
 from copilot.compliance.models import Finding
-
-CONSENT_KEYS: dict[str, str] = {"talking_points": "call_script"}
-"""Talking points are said in a call, so they need the phone channel's consent."""
-
-
-def consent_key(channel: str) -> str:
-    """Return the consent entry a channel needs (talking points use the phone's)."""
-    return CONSENT_KEYS.get(channel, channel)
+from tools.contactability import contact_channel_of
 
 
 def check_consent(check: CheckInput) -> list[Finding]:
     """Block unless consent for the channel is recorded as True (fail closed)."""
-    key = consent_key(check.context.channel)
+    key = contact_channel_of(check.context.channel)
     value = check.context.consent.get(key)
     if value is True:
         return []

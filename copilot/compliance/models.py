@@ -65,7 +65,8 @@ class ComplianceContext(BaseModel):
     )
     consent: dict[str, bool | None] = Field(
         default_factory=dict,
-        description="Marketing consent per channel; missing or None means no (fail closed).",
+        description="Marketing consent per contact channel (email, phone, portal) as the"
+        " contactability module decided it; missing or None means no (fail closed).",
     )
     objection_to_marketing: bool = Field(
         False, description="The customer objected to direct marketing (GDPR Art. 21)."

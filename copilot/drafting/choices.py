@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from copilot.drafting.templates import has_template
 from copilot.plan import Channel
 from copilot.state import TurnState
-
-CHANNEL_BY_PREFERENCE: dict[str, Channel] = {
-    "email": "email",
-    "phone": "call_script",
-    "portal": "portal_message",
-}
-"""Draft format for a contact channel of the book or the decision tool."""
+from copilot.turn_facts import turn_facts
+from tools.contactability import draft_format_for
 
 ADVISOR_ONLY_INTENTS = frozenset({"explain_gap", "product_question", "compliance_question"})
 """Intents answered with talking points for the advisor, not outreach."""
@@ -23,8 +20,9 @@ MAX_DRAFT_PRODUCTS = 2
 def decide_channel(state: TurnState) -> Channel:
     """Return the requested format, else talking points / call script / the chosen channel."""
     plan = state["plan"]
-    if plan.channel:
-        return plan.channel
+    requested = state.get("requested_channel") or plan.channel
+    if requested:
+        return requested
     if plan.intent in ADVISOR_ONLY_INTENTS:
         return "talking_points"
     if plan.intent == "prepare_call":
@@ -32,7 +30,7 @@ def decide_channel(state: TurnState) -> Channel:
     ranked = state.get("recommendations", []) or state.get("actions", [])
     chosen = ranked[0].channel if ranked else None
     preferred = chosen or state["customer"].preferred_channel
-    return CHANNEL_BY_PREFERENCE.get(preferred, "email")
+    return cast(Channel, draft_format_for(preferred))
 
 
 def decide_language(state: TurnState, channel: Channel) -> str:
@@ -43,13 +41,9 @@ def decide_language(state: TurnState, channel: Channel) -> str:
 
 def may_sell(state: TurnState) -> bool:
     """Return whether the draft may offer products (else: invite to a cover review)."""
-    customer = state["customer"]
-    policy = state.get("facts", {}).get("contact_policy") or {}
-    return (
-        bool(policy.get("sales_allowed", False))
-        and not customer.objection_to_marketing
-        and not customer.care_flag
-    )
+    policy = turn_facts(state).contact_policy
+    allowed = policy is not None and policy.sales_allowed
+    return allowed and state["customer"].contactability.may_sell
 
 
 def draft_products(state: TurnState) -> list[str]:
@@ -69,8 +63,8 @@ def draft_products(state: TurnState) -> list[str]:
         chosen = ([p for p in named if p in recommended] or recommended or named)[
             :MAX_DRAFT_PRODUCTS
         ]
-    bundle = ((state.get("facts", {}).get("quote") or {}).get("bundle")) or {}
-    parts = list(bundle.get("products", []))
+    quote = turn_facts(state).quote
+    parts = list(quote.bundle.products) if quote is not None and quote.bundle else []
     if parts and set(parts) <= set(chosen) | set(named):
         chosen += [code for code in parts if code not in chosen]
     return chosen

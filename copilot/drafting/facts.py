@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
 
 from copilot.drafting.models import BundlePoint, DraftInput, ProductPoint, ReviewPoint
 from copilot.plan import Channel
 from copilot.state import CustomerFacts, Recommendation
 from knowledge import Chunk
 from tools.catalogue import load_catalogue
+from tools.gaps import CoverageGaps
+from tools.quote import Quote
 
 _BULLET = re.compile(r"^\s*[-*]\s+(.+)$", re.MULTILINE)
 _DIGIT = re.compile(r"\d")
@@ -81,30 +82,28 @@ def price_range(low: float, high: float, language: str) -> str:
     return f"{format_eur(low)} {RANGE_WORDS.get(language, 'to')} {format_eur(high)}"
 
 
-def quoted_prices(quote: dict[str, Any] | None, language: str) -> dict[str, str]:
+def quoted_prices(quote: Quote | None, language: str) -> dict[str, str]:
     """Return the indicative annual premium range of each eligible quoted product."""
-    if not quote:
+    if quote is None:
         return {}
     return {
-        line["product"]: price_range(line["premium_low_eur"], line["premium_high_eur"], language)
-        for line in quote.get("lines", [])
-        if line.get("eligible", True)
+        line.product: price_range(line.premium_low_eur, line.premium_high_eur, language)
+        for line in quote.lines
+        if line.eligible
     }
 
 
 def quoted_bundle(
-    quote: dict[str, Any] | None, language: str, presented: Sequence[str]
+    quote: Quote | None, language: str, presented: Sequence[str]
 ) -> BundlePoint | None:
     """Return the quoted bundle price and saving when every part of it is presented."""
-    bundle = (quote or {}).get("bundle")
-    if not bundle or not set(bundle["products"]) <= set(presented):
+    bundle = quote.bundle if quote is not None else None
+    if bundle is None or not set(bundle.products) <= set(presented):
         return None
     return BundlePoint(
-        name=bundle["name"],
-        total=price_range(
-            bundle["bundle_total_low_eur"], bundle["bundle_total_high_eur"], language
-        ),
-        saving=price_range(bundle["saving_low_eur"], bundle["saving_high_eur"], language),
+        name=bundle.name,
+        total=price_range(bundle.bundle_total_low_eur, bundle.bundle_total_high_eur, language),
+        saving=price_range(bundle.saving_low_eur, bundle.saving_high_eur, language),
     )
 
 
@@ -123,7 +122,7 @@ def build_draft_input(
     insurer: str,
     products: list[str],
     chunks: Sequence[Chunk],
-    facts: dict[str, Any],
+    quote: Quote | None,
     sales_allowed: bool,
     reviews: Sequence[str] = (),
     notes: list[str] | None = None,
@@ -141,7 +140,7 @@ def build_draft_input(
             insurer=insurer,
             sales_allowed=False,
         )
-    prices = quoted_prices(facts.get("quote"), language)
+    prices = quoted_prices(quote, language)
     points = [p for p in (_product_point(c, chunks, prices.get(c)) for c in products) if p]
     held = [r for r in (_review_point(c, chunks) for c in reviews if c not in products) if r]
     return DraftInput(
@@ -151,7 +150,7 @@ def build_draft_input(
         insurer=insurer,
         products=points,
         reviews=held,
-        bundle=quoted_bundle(facts.get("quote"), language, [p.code for p in points if p.price]),
+        bundle=quoted_bundle(quote, language, [p.code for p in points if p.price]),
         sales_allowed=True,
         notes=notes or [],
     )
@@ -166,7 +165,7 @@ GAP_NOTES = 3
 """Gaps listed in talking points that explain a customer's gaps."""
 
 
-def gap_notes(coverage_gaps: dict[str, Any] | None) -> list[str]:
+def gap_notes(coverage_gaps: CoverageGaps | None) -> list[str]:
     """Return the top gaps with their reasons (figures as the gaps tool wrote them)."""
-    gaps = (coverage_gaps or {}).get("gaps", [])[:GAP_NOTES]
-    return [f"{gap['product_name']}: {gap['reason']}" for gap in gaps]
+    gaps = coverage_gaps.gaps[:GAP_NOTES] if coverage_gaps is not None else []
+    return [f"{gap.product_name}: {gap.reason}" for gap in gaps]

@@ -17,9 +17,11 @@ from copilot.drafting.choices import (
 )
 from copilot.drafting.compose import compose_draft
 from copilot.drafting.facts import advisor_notes, build_draft_input, gap_notes
+from copilot.events import DraftResetEvent, DraftTokenEvent
 from copilot.llm.drafting import split_subject, stream_draft
 from copilot.llm.errors import LLMUnavailable
 from copilot.state import Draft, TurnState
+from copilot.turn_facts import turn_facts
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +39,7 @@ def offline_draft(state: TurnState, insurer: str, *, attempt: int, sell: bool) -
     channel = decide_channel(state)
     notes = advisor_notes(state.get("actions", []))
     if state["plan"].intent == "explain_gap":
-        notes = gap_notes(state.get("facts", {}).get("coverage_gaps")) + notes
+        notes = gap_notes(turn_facts(state).coverage_gaps) + notes
     draft_input = build_draft_input(
         channel=channel,
         language=decide_language(state, channel),
@@ -45,7 +47,7 @@ def offline_draft(state: TurnState, insurer: str, *, attempt: int, sell: bool) -
         insurer=insurer,
         products=draft_products(state),
         chunks=state.get("chunks", []),
-        facts=state.get("facts", {}),
+        quote=turn_facts(state).quote,
         sales_allowed=sell,
         reviews=review_products(state),
         notes=notes if channel == "talking_points" else [],
@@ -66,7 +68,7 @@ def offline_draft(state: TurnState, insurer: str, *, attempt: int, sell: bool) -
 
 def llm_facts(state: TurnState) -> dict[str, Any]:
     """Return the facts the LLM may use: tool figures, never CRM free text or contact data."""
-    facts = state.get("facts", {})
+    facts = turn_facts(state).jsonable()
     customer = state["customer"]
     return {
         "customer": {"name": customer.name, "country": customer.country},
@@ -108,7 +110,7 @@ def llm_draft(
         request += ". Revise: the compliance check found: " + " | ".join(findings)
     stream = stream_draft(llm, channel, llm_facts(state), state.get("chunks", []), request, insurer)
     for delta in stream:
-        write({"event": "draft_token", "attempt": attempt, "text": delta})
+        write(DraftTokenEvent(attempt=attempt, text=delta))
     generation = stream.generation
     subject, body = (
         split_subject(generation.text) if channel == "email" else (None, generation.text)
@@ -146,12 +148,12 @@ def write_draft(
         except LLMUnavailable as fault:
             logger.warning("drafting fell back to the offline drafter: %s", fault)
             notices.append(str(fault))
-            write({"event": "draft_reset", "attempt": attempt, "reason": fault.reason})
+            write(DraftResetEvent(attempt=attempt, reason=fault.reason))
     draft = offline_draft(
         state, insurer, attempt=attempt, sell=may_sell(state) if sell is None else sell
     )
     for line in draft.body.splitlines(keepends=True):
-        write({"event": "draft_token", "attempt": attempt, "text": line})
+        write(DraftTokenEvent(attempt=attempt, text=line))
     update: dict[str, Any] = {"draft": draft, "drafts": [draft]}
     if notices:
         update |= {"notices": notices, "llm_fallback": True}

@@ -14,6 +14,7 @@ from copilot.llm.drafting import split_subject
 from copilot.llm.redact import minimise_facts
 from copilot.llm.reviewer import LLMReviewer
 from copilot.state import Draft, TurnState
+from copilot.turn_facts import turn_facts
 
 MAX_ATTEMPTS = 2
 """The first draft and one automatic revision."""
@@ -36,23 +37,24 @@ def grounding_facts(state: TurnState) -> dict[str, Any]:
     A figure typed into a CRM note or an event's free text ("offer 50% off") is not a
     figure a tool produced, so it must not ground a draft.
     """
-    return minimise_facts(state.get("facts", {}))
+    return minimise_facts(turn_facts(state).jsonable())
 
 
 def compliance_context(state: TurnState, insurer: str, draft: Draft) -> ComplianceContext:
     """Return what the tools and the book say about the customer, for the gate."""
     customer = state["customer"]
-    policy = state.get("facts", {}).get("contact_policy") or {}
+    reach = customer.contactability
+    policy = turn_facts(state).contact_policy
     return ComplianceContext(
         country=customer.country,
         language=draft.language,
         channel=draft.channel,
         insurer_name=insurer,
         retrieved_chunk_ids=[chunk.chunk_id for chunk in state.get("chunks", [])],
-        consent=dict(customer.consent),
-        objection_to_marketing=customer.objection_to_marketing,
-        care_flag=customer.care_flag,
-        contact_policy_blocks=list(policy.get("blocks", [])),
+        consent=dict(reach.consented()),
+        objection_to_marketing=reach.objection_to_marketing,
+        care_flag=reach.care_flag,
+        contact_policy_blocks=list(policy.blocks) if policy is not None else [],
         is_existing_customer=customer.is_existing_customer,
         products_mentioned=draft.products or None,
     )

@@ -9,9 +9,10 @@ from sqlalchemy.orm import Session
 
 from copilot.context import RunContext
 from copilot.plan import ToolName
-from copilot.state import CustomerFacts, TurnState
+from copilot.state import CustomerFacts, TurnFacts, TurnState
 from copilot.tool_registry import TOOL_REGISTRY, ToolCall, ToolRun, contact_policy_status, run_tool
 from tools.book.repository import resolve_customer
+from tools.contactability import contactability
 from tools.foundation.db import session_scope
 
 EXECUTION_ORDER: tuple[ToolName, ...] = (
@@ -42,20 +43,14 @@ def load_customer_facts(session: Session, customer_id: str, advisor_id: str) -> 
         language=customer.language,
         industry=customer.industry_code,
         preferred_channel=customer.preferred_channel,
-        consent={
-            "email": customer.consent_email,
-            "call_script": customer.consent_phone,
-            "portal_message": customer.consent_portal,
-        },
-        objection_to_marketing=customer.objection_to_marketing,
-        care_flag=customer.care_flag,
+        contactability=contactability(customer),
         is_existing_customer=not customer.is_prospect,
     )
 
 
 def _update(runs: list[ToolRun]) -> dict[str, Any]:
     return {
-        "facts": {run.name: run.output for run in runs if run.output is not None},
+        "facts": TurnFacts(**{run.name: run.raw for run in runs if run.raw is not None}),
         "tools_called": [run.name for run in runs if not run.skipped],
         "tool_errors": [run.error for run in runs if run.error is not None],
         "tool_seconds": sum(run.seconds for run in runs),

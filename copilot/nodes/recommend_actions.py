@@ -1,33 +1,33 @@
-"""Node 4: the arbitrated actions with their reasons, and "why not" for the suppressed ones."""
+"""Node 3: the arbitrated actions with their reasons, and "why not" for the suppressed ones."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from copilot.state import Recommendation, SuppressedAction, TurnState
+from copilot.turn_facts import turn_facts
+from tools.decision import RankedAction, Suppression
 from tools.nba.models import PRODUCT_KINDS
 
 
-def _recommendation(ranked: dict[str, Any], rank: int) -> Recommendation:
-    action = ranked["action"]
-    reasons = [action["reason"], *ranked.get("reasons", [])]
+def _recommendation(ranked: RankedAction, rank: int) -> Recommendation:
+    action = ranked.action
     return Recommendation(
-        product=action["product"],
+        product=action.product or "",
         rank=rank,
-        reasons=list(dict.fromkeys(r for r in reasons if r)),
-        channel=action.get("channel"),
-        delivery=ranked.get("delivery"),
-        action=action.get("kind"),
-        due=action.get("due_by"),
-        score=ranked.get("score"),
+        reasons=[action.reason] if action.reason else [],
+        channel=action.channel,
+        delivery=ranked.delivery,
+        action=action.kind,
+        due=action.due_by.isoformat(),
+        score=ranked.score,
     )
 
 
-def _suppressed(entry: dict[str, Any]) -> SuppressedAction | None:
-    product = entry["candidate"].get("product")
-    if not product:
+def _suppressed(entry: Suppression) -> SuppressedAction | None:
+    if not entry.candidate.product:
         return None
-    return SuppressedAction(product=product, rule=entry["rule_id"], reason=entry["rule"])
+    return SuppressedAction(product=entry.candidate.product, rule=entry.rule_id, reason=entry.rule)
 
 
 def recommend_actions(state: TurnState) -> dict[str, Any]:
@@ -37,17 +37,14 @@ def recommend_actions(state: TurnState) -> dict[str, Any]:
     (cross-sell, incident outreach), ranked 1..n in arbitration order; reviews of held
     products and consultations stay in ``actions`` with the arbitration's own rank.
     """
-    arbitration = state.get("facts", {}).get("arbitrate")
-    if not arbitration:
+    arbitration = turn_facts(state).arbitrate
+    if arbitration is None:
         return {"actions": [], "recommendations": [], "suppressed": []}
-    chosen = [r for r in arbitration["chosen"] if r["action"].get("product")]
-    actions = [
-        _recommendation(r, r["rank"]) for r in arbitration["chosen"] if r["action"].get("product")
-    ]
-    offers = [r for r in chosen if r["action"]["kind"] in PRODUCT_KINDS]
-    suppressed = [s for s in map(_suppressed, arbitration["suppressed"]) if s is not None]
+    chosen = [r for r in arbitration.chosen if r.action.product]
+    offers = [r for r in chosen if r.action.kind in PRODUCT_KINDS]
+    suppressed = [s for s in map(_suppressed, arbitration.suppressed) if s is not None]
     return {
-        "actions": actions,
+        "actions": [_recommendation(r, r.rank) for r in chosen],
         "recommendations": [_recommendation(r, n) for n, r in enumerate(offers, start=1)],
         "suppressed": suppressed,
     }

@@ -1,4 +1,4 @@
-"""Node 3: retrieve knowledge passages, filtered by the products and the customer's country."""
+"""Node 4: retrieve knowledge, filtered by the chosen products and the customer's country."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from langgraph.runtime import Runtime
 from copilot.context import RunContext
 from copilot.plan import Plan
 from copilot.state import TurnState
+from copilot.turn_facts import TurnFacts, turn_facts
 from knowledge import Chunk, search
 from tools.catalogue import load_catalogue
 
@@ -25,14 +26,9 @@ MAX_TOPIC_PRODUCTS = 3
 """Products retrieved for at most (the plan's plus the top arbitrated ones)."""
 
 
-def topic_products(plan: Plan, facts: dict[str, Any]) -> list[str]:
+def topic_products(plan: Plan, facts: TurnFacts) -> list[str]:
     """Return the products the turn is about: the plan's, then the arbitrated ones, best first."""
-    chosen = [
-        ranked["action"]["product"]
-        for ranked in (facts.get("arbitrate") or {}).get("chosen", [])
-        if ranked["action"].get("product")
-    ]
-    return list(dict.fromkeys([*plan.products, *chosen]))[:MAX_TOPIC_PRODUCTS]
+    return list(dict.fromkeys([*plan.products, *facts.chosen_products()]))[:MAX_TOPIC_PRODUCTS]
 
 
 def _types_for(plan: Plan) -> list[str] | None:
@@ -43,7 +39,7 @@ def retrieve_knowledge(state: TurnState, runtime: Runtime[RunContext]) -> dict[s
     """Search the advisor's question and each topic product's sheet in the customer's country."""
     settings = runtime.context.settings
     plan, country = state["plan"], [state["customer"].country]
-    products = topic_products(plan, state.get("facts", {}))
+    products = topic_products(plan, turn_facts(state))
     start = time.perf_counter()
     found: list[Chunk] = search(
         state["message"],

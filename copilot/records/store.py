@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import difflib
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from pydantic_core import to_jsonable_python
+from sqlalchemy import and_, or_, update
 from sqlalchemy.orm import Session
 
 from copilot.records.models import ApprovalRecord, DraftRecord, EvidenceRecord
 from copilot.router import router_words
 from copilot.state import Draft, TurnState
+from copilot.turn_facts import turn_facts
 from tools.book.models import Offer
 from tools.foundation.errors import Conflict, NotFound
 
 DECISION_STATUS = {"approve": "approved", "edit": "edited", "reject": "rejected"}
+PENDING, DECIDING = "pending", "deciding"
+"""Status of a turn waiting for a decision, and of one a reviewer has claimed to decide."""
+STALE_CLAIM = timedelta(minutes=15)
+"""A claim older than this belongs to a process that died mid-decision: it may be taken."""
 
 
 class UnknownApproval(NotFound):
@@ -28,13 +34,15 @@ class UnknownApproval(NotFound):
 
 
 class ApprovalAlreadyDecided(Conflict):
-    """The approval was decided already; a decision is final."""
+    """The approval was decided already (or is being decided right now); a decision is final."""
 
     def __init__(self, record: ApprovalRecord) -> None:
-        super().__init__(
-            f"Approval {record.id!r} was already decided ({record.status} by {record.reviewer} "
-            f"at {record.decided_at:%Y-%m-%d %H:%M})."
-        )
+        when = f"{record.decided_at:%Y-%m-%d %H:%M}" if record.decided_at else "just now"
+        if record.status == DECIDING:
+            text = f"is being decided by {record.reviewer} ({when}); reload to see the outcome"
+        else:
+            text = f"was already decided ({record.status} by {record.reviewer} at {when})"
+        super().__init__(f"Approval {record.id!r} {text}.")
 
 
 def create_pending(
@@ -45,7 +53,7 @@ def create_pending(
         id=approval_id,
         advisor_id=state["advisor_id"],
         customer_id=state["customer_id"],
-        status="pending",
+        status=PENDING,
         escalated=bool(state.get("escalated")),
         message=state["message"],
         created_at=created_at,
@@ -64,9 +72,52 @@ def pending_approval(session: Session, approval_id: str) -> ApprovalRecord:
     record = session.get(ApprovalRecord, approval_id)
     if record is None:
         raise UnknownApproval(approval_id)
-    if record.status != "pending":
+    if record.status not in (PENDING, DECIDING):
         raise ApprovalAlreadyDecided(record)
     return record
+
+
+def claim_pending(session: Session, approval_id: str, reviewer: str, at: datetime) -> None:
+    """Claim a pending approval for one decision, atomically (compare-and-set in the database).
+
+    Of two decisions racing on one approval exactly one claims it; the other gets
+    ``ApprovalAlreadyDecided``. A claim left by a process that died mid-decision is taken
+    over once it is older than ``STALE_CLAIM``. Commits on its own, so the claim is visible
+    to every other process at once.
+
+    Raises:
+        UnknownApproval: no such approval.
+        ApprovalAlreadyDecided: it is decided, or another decision holds a fresh claim.
+    """
+    claimable = or_(
+        ApprovalRecord.status == PENDING,
+        and_(ApprovalRecord.status == DECIDING, ApprovalRecord.decided_at < at - STALE_CLAIM),
+    )
+    won = session.execute(
+        update(ApprovalRecord)
+        .where(ApprovalRecord.id == approval_id, claimable)
+        .values(status=DECIDING, reviewer=reviewer, decided_at=at)
+        .execution_options(synchronize_session=False)
+    )
+    session.commit()
+    if won.rowcount == 1:  # type: ignore[attr-defined]
+        return
+    record = session.get(ApprovalRecord, approval_id)
+    if record is None:
+        raise UnknownApproval(approval_id)
+    session.refresh(record)
+    raise ApprovalAlreadyDecided(record)
+
+
+def release_claim(session: Session, approval_id: str) -> None:
+    """Give a claimed approval back (the decision failed before it was recorded)."""
+    session.execute(
+        update(ApprovalRecord)
+        .where(ApprovalRecord.id == approval_id, ApprovalRecord.status == DECIDING)
+        .values(status=PENDING, reviewer=None, decided_at=None)
+        .execution_options(synchronize_session=False)
+    )
+    session.commit()
 
 
 def full_text(draft: Draft) -> str:
@@ -119,7 +170,7 @@ def _offer(state: TurnState, decision: str) -> dict[str, Any]:
         "presented": presented,
         "channel": draft.channel,
         "products": list(draft.products),
-        "quote": state.get("facts", {}).get("quote"),
+        "quote": turn_facts(state).jsonable().get("quote"),
     }
 
 
@@ -132,7 +183,7 @@ def _evidence(state: TurnState, decision: str, recorded_at: datetime) -> Evidenc
         plan=state["plan"].model_dump(mode="json"),
         tools_called=list(state.get("tools_called", [])),
         tool_errors=to_jsonable_python(state.get("tool_errors", [])),
-        facts=state.get("facts", {}),
+        facts=turn_facts(state).jsonable(),
         citations=[
             {"chunk_id": c.chunk_id, "doc_id": c.doc_id, "version": c.version, "title": c.title}
             for c in state.get("chunks", [])
@@ -145,7 +196,7 @@ def _evidence(state: TurnState, decision: str, recorded_at: datetime) -> Evidenc
         checked_rules=to_jsonable_python(report.checked_rules),
         findings=to_jsonable_python(report.findings),
         model_versions={
-            **model_versions(state.get("facts", {})),
+            **model_versions(turn_facts(state).jsonable()),
             "draft_model": state["draft"].model,
             "draft_prompt": state["draft"].prompt.model_dump(),
             "plan_prompt": plan_prompt.model_dump()
@@ -160,7 +211,7 @@ def _evidence(state: TurnState, decision: str, recorded_at: datetime) -> Evidenc
 
 def _offer_rows(state: TurnState, presented_at: datetime) -> list[Offer]:
     """Return the book's offer rows for the products an approved draft presents."""
-    versions = model_versions(state.get("facts", {}))
+    versions = model_versions(turn_facts(state).jsonable())
     triggers = {r.product: r.action or "recommendation" for r in state.get("recommendations", [])}
     return [
         Offer(

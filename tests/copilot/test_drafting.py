@@ -8,6 +8,7 @@ from copilot.compliance import ComplianceContext, DraftText, check_draft
 from copilot.drafting import BundlePoint, DraftInput, ProductPoint, ReviewPoint, compose_draft
 from copilot.drafting.templates import has_template, load_template
 from copilot.plan import Channel
+from tools.contactability import contact_channel_of
 
 INSURER = "Fjord Mutual Insurance Ltd"
 FACTS = {
@@ -76,7 +77,7 @@ def _gate(channel: Channel, language: str, bundle: BundlePoint | None) -> tuple[
         channel=channel,
         insurer_name=INSURER,
         retrieved_chunk_ids=CHUNKS,
-        consent={"email": True, "call_script": True, "portal_message": True},
+        consent={"email": True, "phone": True, "portal": True},
         is_existing_customer=True,
     )
     return composed, check_draft(text, FACTS, context)
@@ -177,7 +178,7 @@ def test_review_invitation_without_products_passes(channel: Channel, language: s
         channel=channel,
         insurer_name=INSURER,
         retrieved_chunk_ids=[],
-        consent={channel: True},
+        consent={contact_channel_of(channel): True},
         is_existing_customer=True,
     )
 

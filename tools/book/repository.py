@@ -58,3 +58,28 @@ def book_as_of(session: Session) -> date:
     """Return the date the loaded book was generated or imported as of (today if unknown)."""
     value = book_meta(session).get("as_of")
     return date.fromisoformat(value) if value else date.today()
+
+
+def customer_in_book(session: Session, customer_id: str, advisor_id: str) -> Customer:
+    """Return the customer with this id if the advisor looks after it (ids only, no names).
+
+    Raises:
+        UnknownCustomer: no such customer in this advisor's book (never says whether it
+            exists in another one).
+    """
+    customer = session.get(Customer, customer_id) if isinstance(customer_id, str) else None
+    if customer is None or customer.advisor_id != advisor_id:
+        raise UnknownCustomer(customer_id)
+    return customer
+
+
+def advisor_by_id(session: Session, advisor_id: str) -> Advisor:
+    """Return the advisor with this id (ids only, no names).
+
+    Raises:
+        UnknownAdvisor: no such advisor.
+    """
+    advisor = session.get(Advisor, advisor_id) if isinstance(advisor_id, str) else None
+    if advisor is None:
+        raise UnknownAdvisor(advisor_id)
+    return advisor

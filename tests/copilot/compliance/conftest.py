@@ -46,7 +46,7 @@ def make_context(**changes: Any) -> ComplianceContext:
         "channel": "email",
         "insurer_name": INSURER,
         "retrieved_chunk_ids": ["kb:cyber-01"],
-        "consent": {"email": True, "call_script": True, "portal_message": True},
+        "consent": {"email": True, "phone": True, "portal": True},
     }
     return ComplianceContext(**{**base, **changes})
 

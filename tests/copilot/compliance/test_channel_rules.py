@@ -11,7 +11,7 @@ def _rules(text: str = ENGLISH_EMAIL, **context: object) -> list[str]:
     return [finding.rule for finding in report.findings if finding.severity == "block"]
 
 
-@pytest.mark.parametrize("consent", [{"email": None}, {"email": False}, {}, {"call_script": True}])
+@pytest.mark.parametrize("consent", [{"email": None}, {"email": False}, {}, {"phone": True}])
 def test_consent_not_true_is_blocked(consent: dict[str, bool | None]) -> None:
     assert "channel.consent" in _rules(consent=consent)
 

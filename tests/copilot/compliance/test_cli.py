@@ -101,3 +101,37 @@ def test_main_cli_routes_compliance_check(tmp_path: Path) -> None:
     args = _files(tmp_path, ENGLISH_EMAIL, json.dumps(FACTS))
     result = runner.invoke(main_app, ["compliance", "check", *args, "--json"])
     assert result.exit_code == 0, result.output
+
+
+def test_several_drafts_are_checked_in_one_run_with_a_json_line_each(tmp_path: Path) -> None:
+    args = _files(tmp_path, ENGLISH_EMAIL, json.dumps(FACTS))
+    bad = tmp_path / "bad.txt"
+    bad.write_text("Subject: Save EUR 999\n" + ENGLISH_EMAIL, encoding="utf-8")
+    result = runner.invoke(app, ["check", *args, "--draft", str(bad), "--json"])
+    assert result.exit_code == 1
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(Path(r["file"]).name, r["passed"]) for r in lines] == [
+        ("draft.txt", True),
+        ("bad.txt", False),
+    ]
+
+
+def test_a_folder_of_drafts_is_checked_file_by_file(tmp_path: Path) -> None:
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text(ENGLISH_EMAIL, encoding="utf-8")
+    args = _files(tmp_path, ENGLISH_EMAIL, json.dumps(FACTS))
+    args[1] = str(folder)
+    result = runner.invoke(app, ["check", *args, "--json"])
+    assert result.exit_code == 0, result.output
+    assert [Path(json.loads(x)["file"]).name for x in result.stdout.splitlines()] == [
+        "a.txt",
+        "b.txt",
+    ]
+
+
+def test_an_unreadable_draft_among_several_is_bad_input(tmp_path: Path) -> None:
+    args = _files(tmp_path, ENGLISH_EMAIL, json.dumps(FACTS))
+    result = runner.invoke(app, ["check", *args, "--draft", str(tmp_path / "missing.txt")])
+    assert result.exit_code == 2

@@ -12,9 +12,9 @@ from sqlalchemy import select
 
 from copilot.records.models import ApprovalRecord, DraftRecord, EvidenceRecord
 from copilot.records.store import ApprovalAlreadyDecided, ApprovalBlocked, UnknownApproval
-from copilot.turn import resume_turn, run_turn
 from tests.copilot.conftest import NOW, SEED_ADVISOR, ScriptedLLM
 from tests.copilot.graph.test_compliance_loop import PLAN, clean_email, promising_email
+from tests.copilot.turns import resume_turn, run_turn
 from tools.book.models import Offer
 from tools.foundation.db import session_scope
 from tools.foundation.settings import Settings

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from copilot.turn import run_turn
 from tests.copilot.conftest import NOW, SEED_ADVISOR, ScriptedLLM
+from tests.copilot.turns import run_turn
 from tools.foundation.settings import Settings
 
 PLAN = {

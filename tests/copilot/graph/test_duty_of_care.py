@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from copilot.turn import run_turn
 from tests.copilot.conftest import NOW, SEED_ADVISOR
+from tests.copilot.turns import run_turn
 from tools.book.models import Customer
 from tools.foundation.db import session_scope
 from tools.foundation.settings import Settings

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from copilot.turn import run_turn
 from copilot.turn_result import TurnResult
 from tests.copilot.conftest import NOW, SEED_ADVISOR, ScriptedLLM
 from tests.copilot.graph.test_compliance_loop import PLAN, clean_email
+from tests.copilot.turns import run_turn
 from tools.book.models import Customer
 from tools.foundation.db import session_scope
 from tools.foundation.settings import Settings

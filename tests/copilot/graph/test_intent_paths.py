@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from copilot.turn import run_turn
 from tests.copilot.conftest import NOW, SEED_ADVISOR
+from tests.copilot.turns import run_turn
 from tools.foundation.db import session_scope
 from tools.foundation.settings import Settings
 from tools.gaps import coverage_gaps

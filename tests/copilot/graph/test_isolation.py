@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from copilot.turn import run_turn
 from tests.copilot.conftest import NOW, SEED_ADVISOR
+from tests.copilot.turns import run_turn
 from tools.book.models import Advisor
 from tools.foundation.db import session_scope
 from tools.foundation.errors import UnknownCustomer

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from copilot.turn import run_turn
 from tests.copilot.conftest import NOW, SEED_ADVISOR, ScriptedLLM, unavailable
 from tests.copilot.graph.test_compliance_loop import PLAN
+from tests.copilot.turns import run_turn
 from tools.foundation.settings import Settings
 
 

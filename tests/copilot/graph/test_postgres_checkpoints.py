@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from copilot.records.models import ApprovalRecord
-from copilot.turn import resume_turn, run_turn
 from tests.copilot.conftest import AS_OF, NOW, SEED_ADVISOR
+from tests.copilot.turns import resume_turn, run_turn
 from tools.book.generator import BookSpec, generate_book
 from tools.book.loading import clear_book
 from tools.book.schema import migrate

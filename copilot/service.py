@@ -1,0 +1,254 @@
+"""The turn service: the one entry point of the CLI and the HTTP API to copilot turns.
+
+Start a turn, stream it (typed events), resume it with a decision, list turns waiting for a
+decision, and fetch one turn's evidence. The database engine and the checkpoint saver are
+opened once per process and the graph is compiled once per service; the schema must be
+migrated already (``copilot init`` or server start-up), this only checks it. Identity comes
+from the caller (the authenticated request): ids only, the customer must be in the advisor's
+book; names are resolved at the CLI's edge.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any, cast
+
+from langchain_core.runnables import RunnableConfig
+from langgraph.types import Command
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+
+from copilot.approvals import check_decision, decision_record
+from copilot.checkpoints import checkpointer_for
+from copilot.context import LanguageModel, RunContext
+from copilot.events import NodeEvent, NoticeEvent, ResultEvent, TurnEvent
+from copilot.evidence import TurnEvidence, TurnSummary, evidence, summary
+from copilot.graph import compile_graph
+from copilot.llm import build_llm
+from copilot.plan import Channel
+from copilot.records.models import ApprovalRecord
+from copilot.records.store import (
+    PENDING,
+    UnknownApproval,
+    claim_pending,
+    create_pending,
+    pending_approval,
+    release_claim,
+)
+from copilot.state import Decision, TurnState
+from copilot.turn_result import ApprovalResult, TurnResult, turn_result
+from tools.book.clock import resolve_now
+from tools.book.repository import advisor_by_id, customer_in_book
+from tools.book.schema import ensure_schema
+from tools.foundation.clock import parse_moment, utc_now
+from tools.foundation.db import session_scope
+from tools.foundation.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+CONFIGURED = "configured"
+"""Default of ``llm``: use the model the settings configure (or none: offline)."""
+MAX_MESSAGE_CHARS = 4000
+"""Longest advisor message a turn accepts."""
+
+
+class TurnRequest(BaseModel):
+    """One advisor's request about one customer (identity from the authenticated caller)."""
+
+    advisor_id: str = Field(description="The authenticated advisor's id.")
+    customer_id: str = Field(description="Id of a customer in that advisor's book.")
+    message: str = Field(min_length=1, max_length=MAX_MESSAGE_CHARS, description="The request.")
+    channel: Channel | None = Field(None, description="Outreach format wanted, if any.")
+    now: datetime | None = Field(None, description="The turn's clock; default the book's as-of.")
+
+
+def _thread(approval_id: str) -> RunnableConfig:
+    """Return the graph config of a turn: its thread is its approval id."""
+    return {"configurable": {"thread_id": approval_id}}
+
+
+class TurnService:
+    """Runs, streams, resumes and lists copilot turns for one deployment's settings.
+
+    Args:
+        settings: The deployment's settings (database, vector store, models, LLM).
+        llm: A language model, None for the offline path, or ``"configured"`` for the one
+            the settings name (None when they name none).
+
+    Raises:
+        SchemaNotReady: the database is not migrated (run ``copilot init``).
+    """
+
+    def __init__(self, settings: Settings, llm: LanguageModel | str | None = CONFIGURED) -> None:
+        ensure_schema(settings)
+        self.settings = settings
+        self.llm: LanguageModel | None = (
+            build_llm(settings) if llm == CONFIGURED else cast(LanguageModel | None, llm)
+        )
+        self.graph = compile_graph(checkpointer_for(settings))
+
+    def _context(self, request: TurnRequest) -> RunContext:
+        """Check the identity (customer in the advisor's book) and fix the turn's clock.
+
+        Raises:
+            UnknownAdvisor, UnknownCustomer: the ids are not an advisor and a customer of theirs.
+        """
+        with session_scope(self.settings) as session:
+            advisor_by_id(session, request.advisor_id)
+            customer_in_book(session, request.customer_id, request.advisor_id)
+            clock = parse_moment(request.now) if request.now else resolve_now(session, None)
+        return RunContext(
+            advisor_id=request.advisor_id,
+            customer_id=request.customer_id,
+            now=clock,
+            request_id=uuid.uuid4().hex,
+            settings=self.settings,
+            llm=self.llm,
+        )
+
+    def stream(self, request: TurnRequest) -> Iterator[TurnEvent]:
+        """Run one turn to its approval interrupt, yielding typed events, the result last.
+
+        Raises:
+            UnknownAdvisor, UnknownCustomer: bad identity in the request (before any event).
+        """
+        context = self._context(request)
+        config = _thread(context.request_id)
+        start = TurnState(message=request.message, requested_channel=request.channel)
+        stream = self.graph.stream(
+            start, config, context=context, stream_mode=["updates", "custom"]
+        )
+        for mode, chunk in stream:
+            if mode == "custom":
+                yield cast(TurnEvent, chunk)
+                continue
+            for node, update in cast(dict[str, Any], chunk).items():
+                if node.startswith("_"):
+                    continue
+                for notice in (update or {}).get("notices", []):
+                    yield NoticeEvent(text=notice)
+                yield NodeEvent(node=node)
+        yield ResultEvent(result=self._finish(context, config))
+
+    def _finish(self, context: RunContext, config: RunnableConfig) -> TurnResult:
+        snapshot = self.graph.get_state(config)
+        values = cast(TurnState, snapshot.values)
+        waiting = "await_approval" in snapshot.next
+        if waiting:
+            with session_scope(self.settings) as session:
+                create_pending(session, context.request_id, values, context.now)
+        model = getattr(context.llm, "model", None)
+        return turn_result(values, waiting=waiting, model=model)
+
+    def start(self, request: TurnRequest) -> TurnResult:
+        """Run one turn to its approval interrupt and return the JSON contract."""
+        for event in self.stream(request):
+            if isinstance(event, ResultEvent):
+                return event.result
+        raise RuntimeError("the turn ended without a result")  # the stream always ends so
+
+    def decide(
+        self,
+        approval_id: str,
+        decision: Decision,
+        reviewer: str,
+        reason: str,
+        edited_text: str | None = None,
+        *,
+        now: datetime | None = None,
+    ) -> ApprovalResult:
+        """Resume a turn waiting for a decision (from any process) and record the outcome.
+
+        The resumed run keeps the identity stored with the turn, never the reviewer's.
+
+        Raises:
+            UnknownApproval: no turn has this id.
+            ApprovalAlreadyDecided: it was decided, or another decision is under way.
+            ApprovalBlocked: approving (or the edit) would let a failing text through.
+        """
+        advisor_id, customer_id = self._pending_identity(approval_id)
+        answer = decision_record(decision, reviewer, reason, edited_text, now or utc_now())
+        with session_scope(self.settings) as session:
+            claim_pending(session, approval_id, reviewer, answer.decided_at)
+        try:
+            final = self._resume(approval_id, advisor_id, customer_id, answer)
+        except BaseException:
+            with session_scope(self.settings) as session:
+                release_claim(session, approval_id)
+            raise
+        return ApprovalResult(
+            approval_id=approval_id,
+            decision=decision,
+            reviewer=reviewer,
+            reason=reason,
+            decided_at=answer.decided_at,
+            record_id=final.get("record_id"),
+        )
+
+    def _resume(
+        self, approval_id: str, advisor_id: str, customer_id: str, answer: Any
+    ) -> dict[str, Any]:
+        config = _thread(approval_id)
+        values = cast(TurnState, self.graph.get_state(config).values)
+        check_decision(
+            values, approval_id, answer.decision, answer.edited_text, self.settings.insurer_name
+        )
+        context = RunContext(
+            advisor_id=advisor_id,
+            customer_id=customer_id,
+            now=answer.decided_at,
+            request_id=approval_id,
+            settings=self.settings,
+            llm=None,
+        )
+        resume: Command[Any] = Command(resume=answer.model_dump(mode="json"))
+        return cast(dict[str, Any], self.graph.invoke(resume, config, context=context))
+
+    def _pending_identity(self, approval_id: str) -> tuple[str, str]:
+        """Return the advisor and customer of a pending turn, recovering an orphaned one.
+
+        A turn's checkpoint is written before its pending-approval row; a process that died
+        in between leaves a checkpoint waiting for approval and no row. The row is rebuilt
+        from the checkpoint (identity as the run context stored it), so no draft is lost.
+        """
+        with session_scope(self.settings) as session:
+            try:
+                record = pending_approval(session, approval_id)
+                return record.advisor_id, record.customer_id
+            except UnknownApproval:
+                snapshot = self.graph.get_state(_thread(approval_id))
+                if "await_approval" not in snapshot.next:
+                    raise
+                values = cast(TurnState, snapshot.values)
+                logger.warning("approval %s: pending row rebuilt from its checkpoint", approval_id)
+                record = create_pending(session, approval_id, values, values["now"])
+                return record.advisor_id, record.customer_id
+
+    def pending(self, advisor_id: str | None = None) -> list[TurnSummary]:
+        """Return the turns waiting for a decision, oldest first (one advisor's, or all)."""
+        query = select(ApprovalRecord).where(ApprovalRecord.status == PENDING)
+        if advisor_id is not None:
+            query = query.where(ApprovalRecord.advisor_id == advisor_id)
+        with session_scope(self.settings) as session:
+            rows = session.scalars(query.order_by(ApprovalRecord.created_at, ApprovalRecord.id))
+            return [summary(row) for row in rows]
+
+    def evidence(self, approval_id: str, advisor_id: str | None = None) -> TurnEvidence:
+        """Return one turn's draft with its full evidence (pending or decided).
+
+        Args:
+            approval_id: The turn's id.
+            advisor_id: When given, only a turn of this advisor is found.
+
+        Raises:
+            UnknownApproval: no such turn (or not this advisor's).
+        """
+        with session_scope(self.settings) as session:
+            record = session.get(ApprovalRecord, approval_id)
+            if record is None or (advisor_id is not None and record.advisor_id != advisor_id):
+                raise UnknownApproval(approval_id)
+            values = cast(TurnState, self.graph.get_state(_thread(approval_id)).values)
+            return evidence(record, values)

@@ -182,9 +182,3 @@ def approve(
         typer.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False))
         return
     Console().print(f"Recorded: {result.decision} of {result.approval_id} by {result.reviewer}.")
-
-
-def register(app: typer.Typer) -> None:
-    """Add ``ask`` and ``approve`` to the top-level app."""
-    app.command("ask")(ask)
-    app.command("approve")(approve)

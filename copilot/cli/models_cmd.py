@@ -76,7 +76,7 @@ def card(
         console.print(f"[red]Unknown model kind {kind!r}; choose one of {', '.join(KINDS)}.[/red]")
         raise typer.Exit(2)
     try:
-        path = model_card_path(kind, version, get_settings().models_dir)
+        path = model_card_path(kind, get_settings().models_dir, version)
     except ModelNotTrained as error:
         console.print(f"[red]{error}[/red]")
         raise typer.Exit(1) from None

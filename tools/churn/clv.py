@@ -82,3 +82,43 @@ def clv_frame(
         },
         index=index,
     )
+
+
+@dataclass(frozen=True)
+class ClvParts:
+    """One customer's lifetime value and its parts (EUR, unrounded)."""
+
+    annual_margin_eur: float
+    """Margin of the policies in force this year."""
+    cross_sell_eur: float
+    """Expected discounted margin of likely purchases."""
+    clv_eur: float
+    """Expected discounted margin over the remaining lifetime, plus the cross-sell value."""
+
+
+def clv_of(
+    premiums: np.ndarray,
+    theta: np.ndarray,
+    churn: float,
+    propensity: np.ndarray,
+    typical_premium: np.ndarray,
+    assumptions: ClvAssumptions | None = None,
+) -> ClvParts:
+    """Return one customer's margin, cross-sell value and CLV (the twin of :func:`clv_frame`).
+
+    Args:
+        premiums: Annual premium in force per product (0 when not held).
+        theta: Credibility risk profile per product (1.0 where there is none).
+        churn: 12-month churn probability.
+        propensity: Purchase probability per product (0 where held).
+        typical_premium: Typical annual premium per product (EUR).
+        assumptions: CLV assumptions (default :class:`ClvAssumptions`).
+    """
+    a = assumptions or ClvAssumptions()
+    rate = margin_rate(theta, a)
+    margin = float((premiums * rate).sum())
+    potential = float((propensity * typical_premium * rate.clip(min=0)).sum())
+    retention = np.array([1.0 - churn])
+    current = margin * float(annuity_factor(retention, a)[0])
+    cross = potential * float(annuity_factor(retention, a, start=1)[0])
+    return ClvParts(annual_margin_eur=margin, cross_sell_eur=cross, clv_eur=current + cross)

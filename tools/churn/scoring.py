@@ -6,24 +6,31 @@ margin); each raises ``ModelNotTrained`` naming ``copilot models train`` when mi
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tools.book.models import Customer
-from tools.book.repository import book_as_of, resolve_advisor, resolve_customer
-from tools.catalogue.loader import load_catalogue
+from tools.book.repository import book_as_of, resolve_advisor
+from tools.catalogue.loader import Catalogue, load_catalogue
 from tools.churn.clv import clv_frame
+from tools.churn.scorer import ChurnPart, churn_part, churn_scorer
 from tools.churn.training import churn_columns
 from tools.credibility.book_model import claims_experience
+from tools.credibility.scorer import credibility_scorer, experience_of
 from tools.foundation.errors import NotEligible
 from tools.propensity.book_frames import BookFrames, active_at, load_book_frames
 from tools.propensity.drivers import Driver, top_drivers
 from tools.propensity.features import customer_features
-from tools.propensity.scoring import peer_counts
+from tools.propensity.product_rows import product_table
+from tools.propensity.scorer import propensity_scorer
+from tools.propensity.scoring import customer_snapshot, resolve_models_dir
+from tools.propensity.vector import customer_vector
 from tools.registry import load_current
 
 
@@ -61,12 +68,12 @@ class DefendEntry(BaseModel):
 Scored = tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, dict[str, str]]
 
 
-def _scored(frames: BookFrames, when: date, peers: pd.DataFrame | None) -> Scored:
+def _scored(frames: BookFrames, when: date, peers: pd.DataFrame | None, models_dir: Path) -> Scored:
     catalogue = load_catalogue()
     churn, propensity, credibility = (
-        load_current("churn"),
-        load_current("propensity"),
-        load_current("credibility"),
+        load_current("churn", models_dir),
+        load_current("propensity", models_dir),
+        load_current("credibility", models_dir),
     )
     common = customer_features(frames, when, catalogue.codes)
     X = common[churn_columns(catalogue.codes)]
@@ -82,9 +89,7 @@ def _scored(frames: BookFrames, when: date, peers: pd.DataFrame | None) -> Score
         fill_value=0.0,
     )
     premiums = premiums.reindex(columns=catalogue.codes, fill_value=0.0)
-    typical = pd.Series(
-        {c: (p.premium_eur.min + p.premium_eur.max) / 2 for c, p in catalogue.products.items()}
-    )
+    typical = pd.Series(catalogue.mid_premium())
     values = clv_frame(premiums, theta, p_churn, buy, typical)
     values["churn_probability_12m"] = p_churn.round(4)
     versions = {
@@ -95,56 +100,110 @@ def _scored(frames: BookFrames, when: date, peers: pd.DataFrame | None) -> Score
     return values, X, churn.model.contributions(X), versions
 
 
-def churn_book(source: Session | BookFrames, now: date | None = None) -> pd.DataFrame:
+def churn_book(
+    source: Session | BookFrames, now: date | None = None, *, models_dir: Path | None = None
+) -> pd.DataFrame:
     """Return churn probability and CLV of every customer in force (batch path).
+
+    Propensity (for the cross-sell value) reads the peer counts stored with its model, as
+    the single-customer path does.
+
+    Args:
+        source: A session (the whole book) or pre-loaded frames.
+        now: Feature date (default the book's as-of date; required with frames).
+        models_dir: The model registry (None: the process settings', transitional).
 
     Returns:
         Frame indexed by customer id: ``churn_probability_12m``, ``clv_eur``,
         ``annual_margin_eur``, ``cross_sell_eur``; versions in ``attrs``.
     """
-    peers = None  # frames may hold some customers only: the model's whole-book peer counts
     if isinstance(source, Session):
         when, frames = now or book_as_of(source), load_book_frames(source)
-        peers = peer_counts(source, when, load_catalogue().codes)
     else:
         if now is None:
             raise ValueError("churn_book needs `now` when given frames.")
         when, frames = now, source
-    values, _, _, versions = _scored(frames, when, peers)
+    values, _, _, versions = _scored(frames, when, None, resolve_models_dir(models_dir))
     values.attrs.update(versions)
     return values
 
 
-def churn_clv(session: Session, customer_id: str, now: date | None = None) -> ChurnCLV:
+def churn_from_part(
+    part: ChurnPart | None, customer_name: str, customer_id: str, catalogue: Catalogue
+) -> ChurnCLV:
+    """Return the customer's churn probability, CLV and drivers from its part (computed once).
+
+    Args:
+        part: The churn part, or None when the customer has no policy in force.
+        customer_name: The customer's name, for the error message.
+        customer_id: The customer.
+        catalogue: For the drivers' names.
+
+    Raises:
+        NotEligible: the customer has no policy in force (nothing to churn).
+    """
+    if part is None:
+        raise NotEligible(f"{customer_name} has no policy in force: no churn or CLV to score.")
+    return ChurnCLV(
+        customer_id=customer_id,
+        churn_probability_12m=float(np.round(part.probability, 4)),
+        clv_eur=float(np.round(part.clv.clv_eur, 2)),
+        annual_margin_eur=float(np.round(part.clv.annual_margin_eur, 2)),
+        cross_sell_eur=float(np.round(part.clv.cross_sell_eur, 2)),
+        drivers=part.drivers(catalogue),
+        model_version=part.version,
+        input_versions=dict(part.input_versions),
+    )
+
+
+def churn_clv(
+    session: Session,
+    customer_id: str,
+    now: date | datetime | None = None,
+    *,
+    models_dir: Path | None = None,
+) -> ChurnCLV:
     """Return the customer's churn probability, CLV and churn drivers.
+
+    Args:
+        session: Open session on the book.
+        customer_id: The customer (id or exact name).
+        now: Decision moment (default the book's as-of date at noon); features use its day.
+        models_dir: The model registry (None: the process settings', transitional).
 
     Raises:
         UnknownCustomer: no such customer.
         NotEligible: the customer has no policy in force (nothing to churn).
         ModelNotTrained: run ``copilot models train`` first.
     """
-    customer = resolve_customer(session, customer_id)
-    when = now or book_as_of(session)
-    frames = load_book_frames(session, [customer.id])
-    if not active_at(frames.policies, when).any():
-        raise NotEligible(f"{customer.name} has no policy in force: no churn or CLV to score.")
-    peers = peer_counts(session, when, load_catalogue().codes)
-    values, X, contributions, versions = _scored(frames, when, peers)
-    row = values.loc[customer.id]
-    return ChurnCLV(
-        customer_id=customer.id,
-        churn_probability_12m=float(row["churn_probability_12m"]),
-        clv_eur=float(row["clv_eur"]),
-        annual_margin_eur=float(row["annual_margin_eur"]),
-        cross_sell_eur=float(row["cross_sell_eur"]),
-        drivers=top_drivers(contributions.loc[customer.id], X.loc[customer.id], load_catalogue()),
-        model_version=versions["churn"],
-        input_versions={k: v for k, v in versions.items() if k != "churn"},
+    catalogue = load_catalogue()
+    snapshot = customer_snapshot(session, customer_id, now)
+    vector = customer_vector(snapshot, catalogue.codes)
+    if not vector.in_force:
+        return churn_from_part(None, snapshot.customer.name, snapshot.customer_id, catalogue)
+    folder = resolve_models_dir(models_dir)
+    churn, propensity, credibility = (
+        churn_scorer(folder),
+        propensity_scorer(folder),
+        credibility_scorer(folder),
     )
+    part = churn_part(
+        churn,
+        vector,
+        propensity.score(vector, product_table(catalogue)),
+        credibility.score(experience_of(snapshot, list(credibility.codes))),
+        catalogue,
+    )
+    return churn_from_part(part, snapshot.customer.name, snapshot.customer_id, catalogue)
 
 
 def top_defend(
-    session: Session, advisor_id: str, limit: int = 20, now: date | None = None
+    session: Session,
+    advisor_id: str,
+    limit: int = 20,
+    now: date | None = None,
+    *,
+    models_dir: Path,
 ) -> list[DefendEntry]:
     """Return the advisor's customers with the most value at risk (churn x CLV), highest first.
 
@@ -159,8 +218,7 @@ def top_defend(
     names = dict((r[0], r[1]) for r in rows)
     when = now or book_as_of(session)
     frames = load_book_frames(session, list(names))
-    peers = peer_counts(session, when, load_catalogue().codes)
-    values, X, contributions, versions = _scored(frames, when, peers)
+    values, X, contributions, versions = _scored(frames, when, None, models_dir)
     values["value_at_risk_eur"] = values["churn_probability_12m"] * values["clv_eur"].clip(lower=0)
     ranked = values.sort_values("value_at_risk_eur", ascending=False).head(limit)
     catalogue = load_catalogue()

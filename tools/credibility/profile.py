@@ -8,19 +8,35 @@ is where credibility adds most profit - and ``ProductRisk.reason`` says so for t
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
-from tools.book.repository import book_as_of, resolve_customer
-from tools.credibility.book_model import CredibilityModel, claims_experience, quintile_of
+from tools.book.repository import book_as_of
+from tools.credibility.book_model import CredibilityModel, claims_experience
+from tools.credibility.scorer import (
+    WORST_QUINTILE,
+    CredibilityPart,
+    credibility_scorer,
+    experience_of,
+)
 from tools.propensity.book_frames import BookFrames, load_book_frames
+from tools.propensity.scoring import customer_snapshot, resolve_models_dir
 from tools.registry import load_current
 
-WORST_QUINTILE = 5
+__all__ = [
+    "WORST_QUINTILE",
+    "ProductRisk",
+    "RiskProfile",
+    "profile_from_part",
+    "risk_book",
+    "risk_frame",
+    "risk_profile",
+]
 
 
 class ProductRisk(BaseModel):
@@ -88,17 +104,20 @@ def _names(mask: np.ndarray, codes: list[str]) -> list[list[str]]:
     return [named[i] for i in np.asarray(inverse).ravel()]
 
 
-def risk_book(source: Session | BookFrames, at: date | None = None) -> pd.DataFrame:
+def risk_book(
+    source: Session | BookFrames, at: date | None = None, *, models_dir: Path
+) -> pd.DataFrame:
     """Return the risk profile of every customer with policies (batch path).
 
     Args:
         source: A session or pre-loaded frames.
         at: Date of the claims history end (default the book's as-of date).
+        models_dir: The model registry.
 
     Returns:
         Long frame as :func:`risk_frame`, model version in ``attrs["model_version"]``.
     """
-    loaded = load_current("credibility")
+    loaded = load_current("credibility", models_dir)
     if isinstance(source, Session):
         when, frames = at or book_as_of(source), load_book_frames(source)
     else:
@@ -110,48 +129,47 @@ def risk_book(source: Session | BookFrames, at: date | None = None) -> pd.DataFr
     return out
 
 
-def risk_profile(session: Session, customer_id: str, at: date | None = None) -> RiskProfile:
-    """Return a customer's risk profile for every product (owned or not).
-
-    Args:
-        session: Open session on the book.
-        customer_id: The customer.
-        at: End of the claims history (default the book's as-of date).
-
-    Raises:
-        UnknownCustomer: no such customer.
-        ModelNotTrained: run ``copilot models train`` first.
-    """
-    loaded = load_current("credibility")
-    model: CredibilityModel = loaded.model
-    customer = resolve_customer(session, customer_id)
-    when = at or book_as_of(session)
-    frame = risk_frame(model, load_book_frames(session, [customer.id]), when)
+def profile_from_part(part: CredibilityPart, customer_id: str) -> RiskProfile:
+    """Return the risk profile of every product from the customer's part (computed once)."""
     products = {}
-    for code in model.codes:
-        row = frame[frame["product"] == code]
-        if row.empty:  # no policy history at all: the book average, middle of the book
-            theta, owned, based = _collective(model, code), False, []
-            quintile = int(quintile_of(np.array([theta]), model.cutpoints[code])[0])
-        else:
-            r = row.iloc[0]
-            theta, quintile = float(r["theta"]), int(r["quintile"])
-            owned, based = bool(r["owned"]), list(r["based_on"])
+    for k, code in enumerate(part.codes):
+        theta, quintile = float(part.theta[k]), int(part.quintile[k])
+        based = list(part.based_on[k])
         products[code] = ProductRisk(
             product=code,
             theta=round(theta, 4),
             quintile=quintile,
             worst_quintile=quintile >= WORST_QUINTILE,
-            owned=owned,
+            owned=bool(part.owned[k]),
             based_on=based,
             reason=_reason(code, theta, quintile, based),
         )
-    return RiskProfile(
-        customer_id=customer.id, products=products, model_version=loaded.metadata.version
-    )
+    return RiskProfile(customer_id=customer_id, products=products, model_version=part.version)
 
 
-def _collective(model: CredibilityModel, code: str) -> float:
-    if model.structure is None:
-        return 1.0
-    return float(model.structure.theta0[model.codes.index(code)])
+def risk_profile(
+    session: Session,
+    customer_id: str,
+    at: date | datetime | None = None,
+    *,
+    models_dir: Path | None = None,
+) -> RiskProfile:
+    """Return a customer's risk profile for every product (owned or not).
+
+    A customer with no policy-years in the history window (a prospect) gets the book
+    average theta of each product.
+
+    Args:
+        session: Open session on the book.
+        customer_id: The customer (id or exact name).
+        at: Decision moment; the claims history ends on its day (default the book's as-of).
+        models_dir: The model registry (None: the process settings', transitional).
+
+    Raises:
+        UnknownCustomer: no such customer.
+        ModelNotTrained: run ``copilot models train`` first.
+    """
+    scorer = credibility_scorer(resolve_models_dir(models_dir))
+    snapshot = customer_snapshot(session, customer_id, at)
+    part = scorer.score(experience_of(snapshot, list(scorer.codes)))
+    return profile_from_part(part, snapshot.customer_id)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
+import numpy as np
 import pandas as pd
 from pydantic import BaseModel, Field
 
@@ -96,6 +97,37 @@ def describe(feature: str, value: object, catalogue: Catalogue) -> str:
     return f"{feature} = {value}"
 
 
+def drivers_from(
+    features: Sequence[str],
+    contributions: np.ndarray,
+    values: Sequence[object],
+    catalogue: Catalogue,
+    limit: int = 5,
+) -> list[Driver]:
+    """Return the largest contributions (by absolute size) as drivers, largest first.
+
+    Ties keep the features' order; contributions under 1e-4 in size are left out.
+
+    Args:
+        features: Feature names.
+        contributions: Their log-odds contributions, same order.
+        values: The customer's raw feature values, same order.
+        catalogue: For names.
+        limit: How many drivers to return at most.
+    """
+    size = np.abs(np.asarray(contributions, dtype=float))
+    ranked = np.argsort(-size, kind="stable")[:limit]
+    return [
+        Driver(
+            feature=str(features[k]),
+            label=describe(str(features[k]), values[k], catalogue),
+            contribution=round(float(contributions[k]), 4),
+        )
+        for k in ranked
+        if size[k] > 1e-4
+    ]
+
+
 def top_drivers(
     contributions: pd.Series, values: pd.Series, catalogue: Catalogue, limit: int = 5
 ) -> list[Driver]:
@@ -107,13 +139,6 @@ def top_drivers(
         catalogue: For names.
         limit: How many drivers to return.
     """
-    ranked = contributions.abs().sort_values(ascending=False, kind="stable").index[:limit]
-    return [
-        Driver(
-            feature=str(f),
-            label=describe(str(f), values[f], catalogue),
-            contribution=round(float(contributions[f]), 4),
-        )
-        for f in ranked
-        if abs(float(contributions[f])) > 1e-4
-    ]
+    features = [str(f) for f in contributions.index]
+    picked = [values[f] for f in contributions.index]
+    return drivers_from(features, contributions.to_numpy(dtype=float), picked, catalogue, limit)

@@ -3,26 +3,34 @@
 When no model is trained, the functions raise ``ModelNotTrained`` whose message tells the
 user to run ``copilot models train``; training takes seconds but writes artifacts, and a
 read-only tool must not do that behind the user's back.
+
+One customer is scored on numpy arrays from its snapshot (``score_customer``, or
+``scores_from_part`` on a part computed once per turn); the book is scored column-wise in
+pandas (``score_book``). Both read the industry peer counts stored with the model, so they
+agree to rounding and scoring one customer reads no book-wide aggregate.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 
-import numpy as np
 import pandas as pd
 from pydantic import BaseModel, Field
-from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from tools.book.models import Customer, Policy
+from tools.book.clock import resolve_now
 from tools.book.repository import book_as_of, resolve_customer
 from tools.catalogue.loader import Catalogue, load_catalogue
+from tools.foundation.settings import get_settings
 from tools.propensity.book_frames import BookFrames, load_book_frames
-from tools.propensity.drivers import Driver, top_drivers
-from tools.propensity.features import customer_features, product_features
-from tools.propensity.model import PropensityModel
+from tools.propensity.drivers import Driver
+from tools.propensity.features import customer_features
+from tools.propensity.product_rows import product_table
+from tools.propensity.scorer import PropensityPart, propensity_scorer
+from tools.propensity.vector import customer_vector
 from tools.registry import load_current
+from tools.snapshot import CustomerSnapshot, load_snapshot
 
 
 class PropensityScore(BaseModel):
@@ -34,60 +42,80 @@ class PropensityScore(BaseModel):
     model_version: str = Field(description="Version of the propensity model that scored it.")
 
 
-def peer_counts(session: Session, at: date, codes: list[str]) -> pd.DataFrame:
-    """Return per industry the customers in force and the holders of each product (SQL)."""
-    live = and_(Policy.start_date <= at, or_(Policy.end_date.is_(None), Policy.end_date > at))
-    by_product = session.execute(
-        select(Customer.industry_code, Policy.product_code, func.count(func.distinct(Customer.id)))
-        .join(Policy, Policy.customer_id == Customer.id)
-        .where(live)
-        .group_by(Customer.industry_code, Policy.product_code)
-    ).all()
-    sizes = session.execute(
-        select(Customer.industry_code, func.count(func.distinct(Customer.id)))
-        .join(Policy, Policy.customer_id == Customer.id)
-        .where(live)
-        .group_by(Customer.industry_code)
-    ).all()
-    table = pd.DataFrame(by_product, columns=["industry", "product", "n"])
-    counts = table.pivot_table(index="industry", columns="product", values="n", fill_value=0)
-    counts = counts.reindex(columns=codes, fill_value=0)
-    counts["_size"] = pd.Series(dict(sizes))
-    return counts.fillna(0)
+def resolve_models_dir(models_dir: Path | None) -> Path:
+    """Return ``models_dir``, or the process settings' one when None.
+
+    Transitional: only for the callers that do not pass their models yet (the tool registry,
+    next best action, arbitration, the batch chunks, the portfolio lists). New code passes
+    the models explicitly.
+    """
+    return models_dir if models_dir is not None else get_settings().models_dir
 
 
-def _explain(
-    model: PropensityModel,
-    common: pd.DataFrame,
+def customer_snapshot(
+    session: Session, customer_id: str, now: date | datetime | None
+) -> CustomerSnapshot:
+    """Resolve the customer (id or exact name) and read its snapshot at ``now`` (book clock).
+
+    Raises:
+        UnknownCustomer: no such customer.
+    """
+    customer = resolve_customer(session, customer_id)
+    return load_snapshot(session, customer.id, resolve_now(session, now))
+
+
+def scores_from_part(
+    part: PropensityPart,
     catalogue: Catalogue,
-    code: str,
-    peers: pd.DataFrame | None,
-    limit: int,
-) -> tuple[float, list[Driver]]:
-    product = model.products[code]
-    frame = product_features(common, catalogue, code, peers)[model.columns]
-    # One transform per member: the log-odds are the baseline plus the contributions (exact).
-    contributions = product.contributions(frame).iloc[0]
-    logit = product.baseline() + float(contributions.sum())
-    probability = float(1.0 / (1.0 + np.exp(-logit)))
-    return probability, top_drivers(contributions, frame.iloc[0], catalogue, limit)
+    products: list[str] | None = None,
+    drivers: int = 5,
+) -> list[PropensityScore]:
+    """Return the scores, with drivers, of the requested products (default those not held).
+
+    Args:
+        part: The customer's propensity part (computed once).
+        catalogue: For product codes and names.
+        products: Product codes (any case) to return; default every product not held.
+        drivers: Drivers per score.
+
+    Returns:
+        Scores sorted by probability, highest first.
+
+    Raises:
+        UnknownProduct: a code is not in the catalogue.
+    """
+    requested = [catalogue.product(code).code for code in products or []]
+    wanted = requested or [c for k, c in enumerate(part.codes) if not part.held[k]]
+    scores = [
+        PropensityScore(
+            product=code,
+            probability=float(part.probability[part.codes.index(code)]),
+            drivers=part.drivers(code, catalogue, drivers),
+            model_version=part.version,
+        )
+        for code in wanted
+    ]
+    return sorted(scores, key=lambda s: s.probability, reverse=True)
 
 
 def score_customer(
     session: Session,
     customer_id: str,
     products: list[str] | None = None,
-    now: date | None = None,
+    now: date | datetime | None = None,
     drivers: int = 5,
+    *,
+    models_dir: Path | None = None,
 ) -> list[PropensityScore]:
     """Return purchase probabilities, with drivers, for products the customer does not hold.
 
     Args:
         session: Open session on the book.
-        customer_id: The customer's id.
+        customer_id: The customer's id (or exact name).
         products: Product codes to score (default every product not held).
-        now: Feature date (default the book's as-of date).
+        now: Decision moment (default the book's as-of date at noon); features use its day.
         drivers: Drivers per score.
+        models_dir: The model registry (None: the process settings', transitional).
 
     Returns:
         Scores sorted by probability, highest first.
@@ -99,46 +127,11 @@ def score_customer(
     """
     catalogue = load_catalogue()
     requested = [catalogue.product(code).code for code in products or []]
-    loaded = load_current("propensity")
-    model: PropensityModel = loaded.model
-    customer = resolve_customer(session, customer_id)
-    when = now or book_as_of(session)
-    common = customer_features(load_book_frames(session, [customer.id]), when, catalogue.codes)
-    if common.empty:  # a prospect or lapsed customer: profile only, no holdings
-        common = _profile_only(session, customer.id, when, catalogue)
-    peers = peer_counts(session, when, catalogue.codes)
-    wanted = requested or [c for c in catalogue.codes if common[f"own_{c}"].iloc[0] == 0]
-    scores = []
-    for code in wanted:
-        probability, reasons = _explain(model, common, catalogue, code, peers, drivers)
-        scores.append(
-            PropensityScore(
-                product=code,
-                probability=probability,
-                drivers=reasons,
-                model_version=loaded.metadata.version,
-            )
-        )
-    return sorted(scores, key=lambda s: s.probability, reverse=True)
-
-
-def _profile_only(
-    session: Session, customer_id: str, when: date, catalogue: Catalogue
-) -> pd.DataFrame:
-    frames = load_book_frames(session, [customer_id])
-    frames.policies = pd.DataFrame(
-        [
-            {
-                "customer_id": customer_id,
-                "product_code": "_none",
-                "status": "quote",
-                "annual_premium_eur": 0.0,
-                "start_date": pd.Timestamp(when),
-                "end_date": pd.NaT,
-            }
-        ]
-    )
-    return customer_features(frames, when, catalogue.codes)
+    scorer = propensity_scorer(resolve_models_dir(models_dir))
+    snapshot = customer_snapshot(session, customer_id, now)
+    vector = customer_vector(snapshot, catalogue.codes)
+    part = scorer.score(vector, product_table(catalogue))
+    return scores_from_part(part, catalogue, requested, drivers)
 
 
 def score_book(
@@ -146,6 +139,8 @@ def score_book(
     now: date | None = None,
     products: list[str] | None = None,
     peers: pd.DataFrame | None = None,
+    *,
+    models_dir: Path,
 ) -> pd.DataFrame:
     """Return customers x products purchase probabilities for the whole book (batch path).
 
@@ -153,20 +148,18 @@ def score_book(
         source: A session (the whole book is read column-wise) or pre-loaded frames.
         now: Feature date (default the book's as-of date; required with frames).
         products: Restrict the columns to these codes.
-        peers: Industry holder counts (:func:`peer_counts`); default fresh from the session,
-            or the whole-book counts stored with the model when given frames (which may
-            hold only some customers).
+        peers: Industry holder counts (``peer_counts_from``); default the counts stored with
+            the model at training, which the single-customer path reads too.
+        models_dir: The model registry.
 
     Returns:
         DataFrame indexed by customer id, one column per product (NaN where already held),
         with the model version in ``frame.attrs["model_version"]``.
     """
     catalogue = load_catalogue()
-    loaded = load_current("propensity")
+    loaded = load_current("propensity", models_dir)
     if isinstance(source, Session):
-        when = now or book_as_of(source)
-        frames = load_book_frames(source)
-        peers = peer_counts(source, when, catalogue.codes) if peers is None else peers
+        when, frames = now or book_as_of(source), load_book_frames(source)
     else:
         if now is None:
             raise ValueError("score_book needs `now` when given frames.")

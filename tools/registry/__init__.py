@@ -1,5 +1,10 @@
-"""Versioned model registry: artifacts, metadata, generated model cards, a current pointer."""
+"""Versioned model registry: artifacts, metadata, generated model cards, a current pointer.
 
+A leaf package: it reads no process-wide settings (every function takes the models
+directory) and imports no model package (builders of derived objects are passed in).
+"""
+
+from tools.registry.built import build_current, build_version
 from tools.registry.card import render_model_card
 from tools.registry.errors import ModelArtifactUnreadable, ModelNotTrained
 from tools.registry.fairness import fairness_check
@@ -13,6 +18,7 @@ from tools.registry.store import (
     load_version,
     model_card_path,
     new_version,
+    pointer_stamp,
     save_model,
 )
 
@@ -23,6 +29,8 @@ __all__ = [
     "ModelArtifactUnreadable",
     "ModelMetadata",
     "ModelNotTrained",
+    "build_current",
+    "build_version",
     "current_version",
     "fairness_check",
     "list_versions",
@@ -31,6 +39,7 @@ __all__ = [
     "load_version",
     "model_card_path",
     "new_version",
+    "pointer_stamp",
     "render_model_card",
     "save_model",
 ]

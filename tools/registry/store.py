@@ -22,7 +22,6 @@ from typing import Any
 import joblib
 from pydantic import ValidationError
 
-from tools.foundation.settings import get_settings
 from tools.registry.card import render_model_card
 from tools.registry.errors import ModelArtifactUnreadable, ModelNotTrained
 from tools.registry.metadata import ModelKind, ModelMetadata
@@ -66,19 +65,19 @@ def new_version(kind: ModelKind, trained_at: datetime | None = None) -> str:
     return f"{kind}-{when.strftime('%Y%m%dT%H%M%S')}-{salt}"
 
 
-def _kind_dir(kind: str, models_dir: Path | None) -> Path:
-    return (models_dir or get_settings().models_dir) / kind
+def _kind_dir(kind: str, models_dir: Path) -> Path:
+    return models_dir / kind
 
 
 def save_model(
-    model: Any, metadata: ModelMetadata, models_dir: Path | None = None, make_current: bool = True
+    model: Any, metadata: ModelMetadata, models_dir: Path, make_current: bool = True
 ) -> Path:
     """Write a model version (artifact, metadata, model card) and optionally make it current.
 
     Args:
         model: Any picklable fitted object.
         metadata: Its metadata; ``metadata.version`` names the folder.
-        models_dir: Root of the registry (default ``settings.models_dir``).
+        models_dir: Root of the registry (``settings.models_dir``).
         make_current: Point ``<kind>/current`` at this version.
 
     Returns:
@@ -101,7 +100,7 @@ def save_model(
     return final
 
 
-def current_version(kind: ModelKind, models_dir: Path | None = None) -> str:
+def current_version(kind: ModelKind, models_dir: Path) -> str:
     """Return the version id the ``current`` pointer names.
 
     Raises:
@@ -113,7 +112,25 @@ def current_version(kind: ModelKind, models_dir: Path | None = None) -> str:
     return pointer.read_text(encoding="utf-8").strip()
 
 
-def load_metadata(kind: ModelKind, version: str, models_dir: Path | None = None) -> ModelMetadata:
+def pointer_stamp(kind: ModelKind, models_dir: Path) -> tuple[int, int] | None:
+    """Return a cheap fingerprint of the ``current`` pointer (None when there is none).
+
+    The pointer is replaced by a rename, so its inode and modification time change whenever
+    another version is made current: a cache compares stamps instead of reading the file.
+    """
+    try:
+        stat = (_kind_dir(kind, models_dir) / CURRENT_FILE).stat()
+    except FileNotFoundError:
+        return None
+    return stat.st_ino, stat.st_mtime_ns
+
+
+def artifact_path(kind: ModelKind, version: str, models_dir: Path) -> Path:
+    """Return the path of a stored version's artifact (it may not exist)."""
+    return _kind_dir(kind, models_dir) / version / "model.joblib"
+
+
+def load_metadata(kind: ModelKind, version: str, models_dir: Path) -> ModelMetadata:
     """Return the metadata of one stored version.
 
     Raises:
@@ -134,7 +151,7 @@ def _load_artifact(path: Path, mtime_ns: int) -> Any:
     return joblib.load(path)
 
 
-def load_version(kind: ModelKind, version: str, models_dir: Path | None = None) -> LoadedModel:
+def load_version(kind: ModelKind, version: str, models_dir: Path) -> LoadedModel:
     """Load one stored version (model object and metadata); artifacts are cached in memory.
 
     Raises:
@@ -143,7 +160,7 @@ def load_version(kind: ModelKind, version: str, models_dir: Path | None = None) 
             artifact, or a damaged one).
     """
     metadata = load_metadata(kind, version, models_dir)
-    path = (_kind_dir(kind, models_dir) / version / "model.joblib").resolve()
+    path = artifact_path(kind, version, models_dir).resolve()
     if not path.is_file():
         raise ModelNotTrained(kind, version)
     try:
@@ -153,7 +170,7 @@ def load_version(kind: ModelKind, version: str, models_dir: Path | None = None) 
     return LoadedModel(model=model, metadata=metadata)
 
 
-def load_current(kind: ModelKind, models_dir: Path | None = None) -> LoadedModel:
+def load_current(kind: ModelKind, models_dir: Path) -> LoadedModel:
     """Load the current version of a model kind.
 
     Raises:
@@ -162,7 +179,7 @@ def load_current(kind: ModelKind, models_dir: Path | None = None) -> LoadedModel
     return load_version(kind, current_version(kind, models_dir), models_dir)
 
 
-def list_versions(kind: ModelKind, models_dir: Path | None = None) -> list[ModelMetadata]:
+def list_versions(kind: ModelKind, models_dir: Path) -> list[ModelMetadata]:
     """Return the metadata of every readable stored version of a kind, oldest first.
 
     A version whose metadata this code cannot read is left out with a warning in the log.
@@ -182,9 +199,7 @@ def list_versions(kind: ModelKind, models_dir: Path | None = None) -> list[Model
     return sorted(found, key=lambda m: m.trained_at)
 
 
-def model_card_path(
-    kind: ModelKind, version: str | None = None, models_dir: Path | None = None
-) -> Path:
+def model_card_path(kind: ModelKind, models_dir: Path, version: str | None = None) -> Path:
     """Return the path of a version's model card (default the current version)."""
     chosen = version or current_version(kind, models_dir)
     path = _kind_dir(kind, models_dir) / chosen / "model_card.md"

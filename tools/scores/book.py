@@ -2,7 +2,9 @@
 
 When a model is registered its scores are used, for one customer or a chunk of the book
 alike (the models' own book-level functions on the same customers' frames); when none is
-trained the ranking falls back to the documented catalogue prior and says so.
+trained the ranking falls back to the documented catalogue prior and says so. A turn that
+has scored its customer once (``tools.scores.customer``) gets the same inputs from
+``tools.scores.outputs.model_inputs_of`` without reading any frame.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -19,10 +22,8 @@ from tools.catalogue.loader import Catalogue
 from tools.contact_policy.pack import ContactPolicy
 from tools.credibility.profile import risk_book
 from tools.propensity.book_frames import active_at, load_book_frames
-from tools.propensity.scoring import score_book
-from tools.registry.errors import ModelNotTrained
-from tools.registry.metadata import ModelKind
-from tools.registry.store import current_version
+from tools.propensity.scoring import resolve_models_dir, score_book
+from tools.scores.models import ModelSet, as_model_set
 from tools.scores.prior import CATALOGUE_PRIOR, prior_propensity
 
 
@@ -35,7 +36,9 @@ class ModelInputs:
     worst_quintile: frozenset[tuple[str, str]] = frozenset()
     """(customer, product) pairs in the worst fifth of expected claims against the tariff."""
     propensity_version: str | None = None
+    """Version of the propensity model that scored them (None: the prior ranks)."""
     credibility_version: str | None = None
+    """Version of the credibility model behind ``worst_quintile``."""
 
     @property
     def ranking_basis(self) -> str:
@@ -45,30 +48,43 @@ class ModelInputs:
         return f"model {self.propensity_version}"
 
 
-def _trained(kind: ModelKind) -> str | None:
-    try:
-        return current_version(kind)
-    except ModelNotTrained:
-        return None
+def load_model_inputs(
+    session: Session,
+    now: datetime,
+    customer_ids: Sequence[str],
+    models: ModelSet | Path | None = None,
+) -> ModelInputs:
+    """Return the registered models' scores for these customers (empty when none is trained).
 
-
-def load_model_inputs(session: Session, now: datetime, customer_ids: Sequence[str]) -> ModelInputs:
-    """Return the registered models' scores for these customers (empty when none is trained)."""
-    propensity_version, credibility_version = _trained("propensity"), _trained("credibility")
-    if propensity_version is None and credibility_version is None:
+    Args:
+        session: Open session on the book.
+        now: Decision moment; the models' features use its day.
+        customer_ids: The customers (a batch chunk, or one customer).
+        models: The registered models or their directory (None: the process settings',
+            transitional until every caller passes its models).
+    """
+    registered = as_model_set(models if models is not None else resolve_models_dir(None))
+    propensity, credibility = registered.propensity, registered.credibility
+    if propensity is None and credibility is None:
         return ModelInputs()
     frames = load_book_frames(session, list(customer_ids))
     if not active_at(frames.policies, now.date()).any():
         # Prospects and lapsed customers have no model features: the prior ranks them, as
         # it does the same customers inside a larger batch chunk.
         return ModelInputs()
-    scores = score_book(frames, now.date()) if propensity_version else None
+    folder = registered.models_dir
+    scores = score_book(frames, now.date(), models_dir=folder) if propensity else None
     worst: frozenset[tuple[str, str]] = frozenset()
-    if credibility_version is not None:
-        risk = risk_book(frames, now.date())
+    if credibility is not None:
+        risk = risk_book(frames, now.date(), models_dir=folder)
         flagged = risk[risk["worst_quintile"] & ~risk["owned"]]
         worst = frozenset(zip(flagged["customer_id"], flagged["product"], strict=True))
-    return ModelInputs(scores, worst, propensity_version, credibility_version)
+    return ModelInputs(
+        scores,
+        worst,
+        propensity.version if propensity else None,
+        credibility.version if credibility else None,
+    )
 
 
 def propensity_column(

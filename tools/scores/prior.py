@@ -48,5 +48,3 @@ def prior_propensity(
     col = products.map(position).to_numpy(dtype=int)
     score = products.map({c: p.cross_sales_score / 100 for c, p in catalogue.products.items()})
     return score.to_numpy(dtype=float) * best[row, col]
-
-

@@ -20,7 +20,7 @@ from tools.book.models import GroundTruth
 from tools.book.repository import book_as_of
 from tools.catalogue.loader import load_catalogue
 from tools.foundation.db import session_factory
-from tools.foundation.settings import Settings, get_settings
+from tools.foundation.settings import Settings
 from tools.registry.store import save_model
 
 Progress = Callable[[str], None]
@@ -46,11 +46,11 @@ def _oracle(session: Session) -> tuple[dict[str, dict[str, float]] | None, dict[
     return {r[0]: dict(r[1] or {}) for r in rows}, {r[0]: float(r[2]) for r in rows}
 
 
-def train_all(settings: Settings | None = None, progress: Progress | None = None) -> TrainReport:
+def train_all(settings: Settings, progress: Progress | None = None) -> TrainReport:
     """Train propensity, credibility and churn models from the book and make them current.
 
     Args:
-        settings: Settings (default ``get_settings()``); models go to ``settings.models_dir``.
+        settings: The book (``settings.db_url``) and the registry (``settings.models_dir``).
         progress: Called with a short description before each step.
 
     Returns:
@@ -61,7 +61,6 @@ def train_all(settings: Settings | None = None, progress: Progress | None = None
     from tools.propensity.book_frames import load_book_frames
     from tools.propensity.pipeline import train_propensity
 
-    settings = settings or get_settings()
     note = progress or (lambda _step: None)
     catalogue = load_catalogue()
     seconds: dict[str, float] = {}

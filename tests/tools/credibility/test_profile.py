@@ -26,15 +26,16 @@ def test_deviation_is_observed_over_expected_minus_one_in_percent() -> None:
 def test_profile_covers_every_product_with_the_model_version(trained_models) -> None:
     settings, report = trained_models
     with session_factory(settings)() as session:
-        profile = risk_profile(session, "S000002")
+        profile = risk_profile(session, "S000002", models_dir=settings.models_dir)
     assert set(profile.products) == set(load_catalogue().codes)
     assert profile.model_version == report.versions["credibility"]
 
 
 @pytest.mark.slow
 def test_worst_quintile_flag_matches_quintile_five_and_says_so(trained_models) -> None:
-    with session_factory(trained_models[0])() as session:
-        book = risk_book(session)
+    settings = trained_models[0]
+    with session_factory(settings)() as session:
+        book = risk_book(session, models_dir=settings.models_dir)
     worst = book[book["quintile"] == 5]
     assert (book["worst_quintile"] == (book["quintile"] == 5)).all()
     assert not worst.empty
@@ -42,9 +43,10 @@ def test_worst_quintile_flag_matches_quintile_five_and_says_so(trained_models) -
 
 @pytest.mark.slow
 def test_hidden_product_experiment_returns_all_quintiles(trained_models) -> None:
-    with session_factory(trained_models[0])() as session:
+    settings = trained_models[0]
+    with session_factory(settings)() as session:
         frames = load_book_frames(session)
-    model = load_current("credibility").model
+    model = load_current("credibility", settings.models_dir).model
     experience = claims_experience(frames, AS_OF, model.codes)
     result = hide_one_product(model, experience, "GL")
     assert {"Phi1", "Phi5", "Phi1-4", "random80"} <= set(result) and result["customers"] > 0
@@ -52,9 +54,10 @@ def test_hidden_product_experiment_returns_all_quintiles(trained_models) -> None
 
 @pytest.mark.slow
 def test_a_prospect_without_history_gets_the_book_average(trained_models) -> None:
-    with session_factory(trained_models[0])() as session:
-        profile = risk_profile(session, "S000003")  # Oslo Consulting AS, a prospect
-    model = load_current("credibility").model
+    settings = trained_models[0]
+    with session_factory(settings)() as session:
+        profile = risk_profile(session, "S000003", models_dir=settings.models_dir)  # a prospect
+    model = load_current("credibility", settings.models_dir).model
     gl = model.codes.index("GL")
     assert profile.products["GL"].theta == pytest.approx(model.structure.theta0[gl], abs=1e-4)
     assert profile.products["GL"].based_on == [] and not profile.products["GL"].owned

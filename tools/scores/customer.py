@@ -1,0 +1,111 @@
+"""Everything the registered models say about one customer, computed once per turn.
+
+``score_snapshot`` builds the customer's features from its snapshot once and runs each
+registered model once on numpy arrays: propensity for every product (with contributions for
+the drivers), the credibility profile of every product, and - for a customer with a policy in
+force - churn and the CLV, which reuse those two parts. The tool outputs are then built from
+the result without recomputing anything (``tools.scores.outputs``), and the ranking reads
+``propensity_of`` and ``worst_quintile``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+from tools.catalogue.loader import Catalogue
+from tools.churn.scorer import ChurnPart, churn_part
+from tools.credibility.scorer import CredibilityPart, experience_of
+from tools.propensity.product_rows import product_table
+from tools.propensity.scorer import PropensityPart
+from tools.propensity.vector import customer_vector
+from tools.scores.models import ModelSet
+from tools.scores.prior import CATALOGUE_PRIOR
+from tools.snapshot import CustomerSnapshot
+
+
+@dataclass(frozen=True, eq=False)
+class CustomerScores:
+    """The registered models' scores of one customer on one day."""
+
+    customer_id: str
+    """The customer."""
+    customer_name: str
+    """The customer's name (for messages)."""
+    at: date
+    """The feature day."""
+    in_force: bool
+    """True when a policy is in force: only then do the models feed the ranking and churn."""
+    propensity: PropensityPart | None
+    """Purchase probability and contributions per product (None: no propensity model). A
+    customer with no policy in force is scored on its profile only (the propensity tool)."""
+    credibility: CredibilityPart | None
+    """Risk profile per product (None: no credibility model)."""
+    churn: ChurnPart | None
+    """Churn probability and CLV (None: no policy in force, or a model is missing)."""
+    versions: dict[str, str]
+    """Version of each registered model kind."""
+
+    @property
+    def ranking_basis(self) -> str:
+        """Return ``model <version>`` when the propensity model ranks, else ``catalogue prior``."""
+        if self.in_force and self.propensity is not None:
+            return f"model {self.propensity.version}"
+        return CATALOGUE_PRIOR
+
+    def propensity_of(self, product: str) -> float | None:
+        """Return the model's probability for a product not held (None: the prior ranks it)."""
+        part = self.propensity
+        if not self.in_force or part is None or product not in part.codes:
+            return None
+        k = part.codes.index(product)
+        return None if part.held[k] else float(part.probability[k])
+
+    @cached_property
+    def worst_quintile(self) -> frozenset[str]:
+        """Return the products not owned for which the customer is in the worst quintile."""
+        part = self.credibility
+        if not self.in_force or part is None or not part.has_history:
+            return frozenset()
+        flagged = part.worst_quintile & ~part.owned
+        return frozenset(code for code, flag in zip(part.codes, flagged, strict=True) if flag)
+
+
+def score_snapshot(
+    snapshot: CustomerSnapshot, models: ModelSet, catalogue: Catalogue
+) -> CustomerScores:
+    """Score one customer through every registered model, once.
+
+    Args:
+        snapshot: The customer's rows as of the decision moment; features use its day.
+        models: The registered models (``load_model_set``).
+        catalogue: The product catalogue.
+
+    Returns:
+        The scores; parts of models that are not trained are None.
+    """
+    vector = customer_vector(snapshot, catalogue.codes)
+    propensity = credibility = churn = None
+    if models.propensity is not None:
+        propensity = models.propensity.score(vector, product_table(catalogue))
+    if models.credibility is not None:
+        codes = list(models.credibility.codes)
+        credibility = models.credibility.score(experience_of(snapshot, codes))
+    if (
+        vector.in_force
+        and models.churn is not None
+        and propensity is not None
+        and credibility is not None
+    ):
+        churn = churn_part(models.churn, vector, propensity, credibility, catalogue)
+    return CustomerScores(
+        customer_id=snapshot.customer_id,
+        customer_name=snapshot.customer.name,
+        at=vector.at,
+        in_force=vector.in_force,
+        propensity=propensity,
+        credibility=credibility,
+        churn=churn,
+        versions=models.versions,
+    )

@@ -1,41 +1,50 @@
-"""Node 2: run the planned deterministic tools with the identity injected from the state."""
+"""Node 2: read the customer once and run the planned tools, each on explicit inputs.
+
+One snapshot of the customer (identity from the run, never the plan) and one scoring through
+the registered models serve every tool; the decision chain runs in its order with its inputs
+passed on explicitly: candidates -> arbitration (with the contact-policy status) -> a quote of
+what was chosen. No tool calls another or reads another's output behind the scenes.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from langgraph.runtime import Runtime
-from sqlalchemy.orm import Session
 
 from copilot.context import RunContext
-from copilot.plan import ToolName
+from copilot.plan import Plan, ToolName
 from copilot.state import CustomerFacts, TurnFacts, TurnState
-from copilot.tool_registry import TOOL_REGISTRY, ToolCall, ToolRun, contact_policy_status, run_tool
-from tools.book.repository import resolve_customer
+from copilot.tool_runner import ToolRunner
+from copilot.turn_inputs import TurnInputs, load_inputs
 from tools.contactability import contactability
-from tools.foundation.db import session_scope
+from tools.foundation.errors import UnknownCustomer
 
-EXECUTION_ORDER: tuple[ToolName, ...] = (
+NEEDS: dict[ToolName, tuple[ToolName, ...]] = {"arbitrate": ("next_best_actions",)}
+"""Tools a planned tool stands on; they run too, in order, and are recorded as run."""
+FACT_TOOLS: tuple[ToolName, ...] = (
     "customer_profile",
     "coverage_gaps",
     "check_eligibility",
     "propensity",
     "risk_profile",
     "churn_clv",
-    "next_best_actions",
-    "arbitrate",
-    "quote",
 )
-"""Dependency order: arbitrate needs the candidates, quote prices what arbitration chose."""
+"""Tools that read only the snapshot, the scores and book aggregates."""
 
 
-def load_customer_facts(session: Session, customer_id: str, advisor_id: str) -> CustomerFacts:
-    """Read the customer's country, language, channel consent and care flags from the book.
+def planned_tools(plan: Plan) -> set[ToolName]:
+    """Return the plan's tools with the tools they stand on."""
+    wanted = set(plan.tools)
+    for tool, needs in NEEDS.items():
+        if tool in wanted:
+            wanted.update(needs)
+    return wanted
 
-    Raises:
-        UnknownCustomer: the customer is not in this advisor's book.
-    """
-    customer = resolve_customer(session, customer_id, advisor_id=advisor_id)
+
+def customer_facts(inputs: TurnInputs) -> CustomerFacts:
+    """Return what routing, drafting and the gate need to know of the customer."""
+    customer = inputs.snapshot.customer
     return CustomerFacts(
         id=customer.id,
         name=customer.name,
@@ -48,22 +57,48 @@ def load_customer_facts(session: Session, customer_id: str, advisor_id: str) -> 
     )
 
 
-def _update(runs: list[ToolRun]) -> dict[str, Any]:
-    return {
-        "facts": TurnFacts(**{run.name: run.raw for run in runs if run.raw is not None}),
-        "tools_called": [run.name for run in runs if not run.skipped],
-        "tool_errors": [run.error for run in runs if run.error is not None],
-        "tool_seconds": sum(run.seconds for run in runs),
-    }
+def _decide(inputs: TurnInputs, wanted: set[ToolName], runner: ToolRunner) -> dict[str, Any]:
+    """Run, when planned, candidates -> arbitration -> a quote of the chosen products."""
+    out: dict[str, Any] = {}
+    candidates = arbitration = None
+    if "next_best_actions" in wanted:
+        candidates = out["next_best_actions"] = runner.run(
+            "next_best_actions", inputs.next_best_actions
+        )
+    if "arbitrate" in wanted and candidates is not None:
+        arbitration = out["arbitrate"] = runner.run(
+            "arbitrate", lambda: inputs.arbitrate(candidates)
+        )
+    if "quote" in wanted:
+        chosen = TurnFacts(arbitrate=arbitration).chosen_products()
+        products = list(dict.fromkeys([*inputs.products, *chosen]))
+        if products:
+            out["quote"] = runner.run("quote", lambda: inputs.quote(products))
+    return out
 
 
 def gather_facts(state: TurnState, runtime: Runtime[RunContext]) -> dict[str, Any]:
-    """Run the contact-policy check and the planned tools, in dependency order."""
-    plan = state["plan"]
-    planned = [name for name in EXECUTION_ORDER if name in plan.tools]
-    with session_scope(runtime.context.settings) as session:
-        customer = load_customer_facts(session, state["customer_id"], state["advisor_id"])
-        call = ToolCall(session, state["customer_id"], state["now"], list(plan.products))
-        runs = [run_tool("contact_policy", contact_policy_status, call)]
-        runs += [run_tool(name, TOOL_REGISTRY[name], call) for name in planned]
-    return {"customer": customer, **_update(runs)}
+    """Read the customer once, score it once, then run the planned tools in order."""
+    plan, wanted, runner = state["plan"], planned_tools(state["plan"]), ToolRunner()
+    inputs = runner.timed(
+        lambda: load_inputs(
+            runtime.context.settings, state["customer_id"], state["now"], plan.products, wanted
+        )
+    )
+    if inputs.snapshot.customer.advisor_id != state["advisor_id"]:
+        raise UnknownCustomer(state["customer_id"])  # identity is the run's, checked again
+    outputs: dict[str, Any] = {
+        "contact_policy": runner.run("contact_policy", inputs.contact_policy)
+    }
+    for name in FACT_TOOLS:
+        if name in wanted:
+            outputs[name] = runner.run(name, getattr(inputs, name))
+    outputs |= _decide(inputs, wanted, runner)
+    facts = TurnFacts(**{k: v for k, v in outputs.items() if v is not None})
+    return {
+        "customer": customer_facts(inputs),
+        "facts": facts,
+        "tools_called": runner.called,
+        "tool_errors": runner.errors,
+        "tool_seconds": runner.seconds,
+    }

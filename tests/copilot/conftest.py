@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-import time
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -14,10 +13,8 @@ import pytest
 from pydantic import BaseModel
 
 from copilot.llm.errors import LLMUnavailable
-from copilot.llm.result import Generation, StructuredGeneration
-from copilot.llm.streaming import LLMStream
+from copilot.llm.scripted import ScriptedLLM as Scripted
 from knowledge import ingest_corpus
-from prompts.registry import PromptRef, PromptTemplate
 from tools.book.generator import BookSpec, generate_book
 from tools.book.schema import migrate
 from tools.foundation.db import session_factory
@@ -101,89 +98,28 @@ def cli_env(turn_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterato
     get_settings.cache_clear()
 
 
-class FakeStream(LLMStream):
-    """A streamed completion that yields a scripted text word by word."""
-
-    def __init__(
-        self, text: str, prompt: PromptRef, model: str, fault: Exception | None = None
-    ) -> None:
-        super().__init__([], prompt=prompt, model=model, started=time.perf_counter())
-        self._text, self._fault = text, fault
-
-    def __iter__(self) -> Iterator[str]:
-        for word in self._text.split(" "):
-            yield word + " "
-        if self._fault is not None:
-            raise self._fault
-        self._generation = Generation(
-            text=self._text, prompt=self._prompt, model=self._model, latency_ms=1.0
-        )
-
-
-class ScriptedLLM:
-    """A fake LLM with the adapter's interface: returns scripted answers, records calls.
+def ScriptedLLM(  # noqa: N802 - reads as the fake it builds
+    plans: list[Any] | None = None,
+    drafts: list[Any] | None = None,
+    reviews: list[Any] | None = None,
+) -> Scripted:
+    """Return the adapter's scripted fake: plans, drafts and reviews answered in order.
 
     Args:
-        plans: Plan proposals (or exceptions) returned by ``structured``, in order.
-        drafts: Draft texts, functions of the prompt variables returning one, exceptions, or
-            ``(partial text, exception)`` for a stream that breaks mid-way, in order.
+        plans: Plan proposals (dicts or models) or faults, in order.
+        drafts: Draft texts, functions of the prompt variables, faults, or ``(partial text,
+            fault)`` for a stream that breaks mid-way, in order.
         reviews: Answers of the review prompt (default: no findings).
     """
-
-    model = "fake-model"
-
-    def __init__(
-        self,
-        plans: list[Any] | None = None,
-        drafts: list[Any] | None = None,
-        reviews: list[Any] | None = None,
-    ) -> None:
-        self.plans = list(plans or [])
-        self.drafts = list(drafts or [])
-        self.reviews = list(reviews or [])
-        self.calls: list[dict[str, Any]] = []
-
-    def structured(
-        self,
-        prompt: PromptTemplate,
-        variables: dict[str, Any],
-        schema: type[ModelT],
-        *,
-        enums: dict[str, list[str]] | None = None,
-        max_tokens: int | None = None,
-    ) -> StructuredGeneration[ModelT]:
-        self.calls.append({"kind": "structured", "prompt": prompt.id, "variables": variables})
-        queue = self.reviews if prompt.id == "review" else self.plans
-        answer = queue.pop(0) if queue else {"findings": []}
-        if isinstance(answer, Exception):
-            raise answer
-        parsed = schema.model_validate(answer)
-        return StructuredGeneration[schema](  # type: ignore[valid-type]
-            parsed=parsed,
-            text=parsed.model_dump_json(),
-            prompt=prompt.ref,
-            model=self.model,
-            latency_ms=1.0,
-        )
-
-    def stream(
-        self, prompt: PromptTemplate, variables: dict[str, Any], *, max_tokens: int | None = None
-    ) -> LLMStream:
-        self.calls.append({"kind": "stream", "prompt": prompt.id, "variables": variables})
-        answer = self.drafts.pop(0)
-        if isinstance(answer, Exception):
-            raise answer
-        if isinstance(answer, tuple):  # (text streamed before the fault, the fault)
-            return FakeStream(answer[0], prompt.ref, self.model, fault=answer[1])
-        text = answer(variables) if callable(answer) else answer
-        return FakeStream(text, prompt.ref, self.model)
-
-    def complete(
-        self, prompt: PromptTemplate, variables: dict[str, Any], *, max_tokens: int | None = None
-    ) -> Generation:
-        stream = self.stream(prompt, variables)
-        list(stream)
-        return stream.generation
+    return Scripted(
+        answers={
+            "plan": list(plans or []),
+            "draft": list(drafts or []),
+            "review": list(reviews or []),
+        },
+        model="fake-model",
+        defaults={"review": {"findings": []}},
+    )
 
 
 def unavailable(reason: str = "timeout") -> LLMUnavailable:

@@ -49,8 +49,8 @@ def test_failed_draft_is_revised_once_and_passes(shared_settings: Settings) -> N
     assert result.draft is not None and result.draft.attempt == 2
     assert result.draft.source == "llm"
     assert not result.escalated
-    revision = [c for c in llm.calls if c["kind"] == "stream"][1]
-    assert "claims.absolute" in revision["variables"]["request"]
+    revision = [c for c in llm.calls if c.kind == "stream"][1]
+    assert "claims.absolute" in revision.variables["request"]
 
 
 def test_draft_failing_twice_is_escalated_with_findings(shared_settings: Settings) -> None:
@@ -96,4 +96,4 @@ def test_llm_reviewer_cannot_pass_what_the_code_failed(shared_settings: Settings
     )
 
     assert not result.passed
-    assert sum(c["prompt"] == "review" for c in llm.calls) == 2
+    assert sum(c.prompt_id == "review" for c in llm.calls) == 2

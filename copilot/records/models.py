@@ -74,3 +74,20 @@ class EvidenceRecord(Base):
     offer: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     notices: Mapped[list[str]] = mapped_column(JSON, default=list)
     recorded_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class DecisionRecord(Base):
+    """One decision on a turn's draft: the advisor's (maker) or compliance's (checker)."""
+
+    __tablename__ = "copilot_decisions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    approval_id: Mapped[str] = mapped_column(ForeignKey("copilot_approvals.id"), index=True)
+    step: Mapped[str] = mapped_column(String(16))  # advisor, compliance
+    decision: Mapped[str] = mapped_column(String(24))
+    actor_id: Mapped[str] = mapped_column(String(120))
+    actor_role: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    reason_code: Mapped[str | None] = mapped_column(String(48), nullable=True)
+    text: Mapped[str | None] = mapped_column(Text, nullable=True)
+    decided_at: Mapped[datetime] = mapped_column(DateTime)
+    versions: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

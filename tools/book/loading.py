@@ -24,10 +24,30 @@ class LoadResult:
     as_of: date
 
 
+BOOK_DATA_TABLES = frozenset(
+    {
+        "book_meta",
+        "advisors",
+        "customers",
+        "policies",
+        "claims",
+        "business_events",
+        "offers",
+        "demands_needs",
+        "contact_log",
+        "ground_truth",
+        "action_items",
+    }
+)
+"""The tables a reload of the book replaces. Users, the audit log and the copilot's records
+are not among them: a new book never erases who did what."""
+
+
 def clear_book(session: Session) -> None:
-    """Delete every row of every table (children first) in one transaction."""
+    """Delete every row of the book's tables (children first) in one transaction."""
     for table in reversed(Base.metadata.sorted_tables):
-        session.execute(delete(table))
+        if table.name in BOOK_DATA_TABLES:
+            session.execute(delete(table))
     session.commit()
 
 

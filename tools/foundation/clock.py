@@ -58,3 +58,8 @@ def parse_moment(value: datetime | date | str) -> datetime:
 def utc_now() -> datetime:
     """Return the wall clock as a naive UTC datetime, to the second (for records)."""
     return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+
+
+def utc_instant() -> datetime:
+    """Return the wall clock as a naive UTC datetime with microseconds (for logs)."""
+    return datetime.now(UTC).replace(tzinfo=None)

@@ -39,3 +39,18 @@ def test_reset_generates_the_requested_book(fresh_book: Book) -> None:
     _, session = fresh_book(60)
     ensure_demo_book(session, SPEC, reset=True)
     assert _customers(session) == 85
+
+
+def test_a_reset_keeps_users_and_the_audit_log(fresh_book: Book) -> None:
+    from copilot.audit import append, verify_chain
+    from copilot.users import Actor, create_user, list_users
+
+    _, session = fresh_book(50)
+    user, _ = create_user(session, "Anna", "compliance")
+    append(session, Actor.of(user), "user.create", "user", user.id)
+    session.commit()
+
+    ensure_demo_book(session, BookSpec(customers=50, seed=9, as_of=date(2026, 11, 22)), reset=True)
+
+    assert [u.id for u in list_users(session)] == [user.id]
+    assert verify_chain(session) == 1

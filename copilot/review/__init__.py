@@ -1,0 +1,1 @@
+"""Maker-checker: which drafts compliance must see before they go out, and the review queue."""

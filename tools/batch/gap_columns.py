@@ -21,25 +21,23 @@ from tools.book.models import BusinessEvent
 from tools.catalogue.loader import Catalogue
 from tools.gaps.pack import GapRulePack, MetricRule
 from tools.gaps.peers import PeerTables, peer_tables
+from tools.growth import growth_columns
+from tools.growth.trends import MEASURES
 from tools.snapshot.frames import BookFrames
 
-TREND_KEYS = {
-    "headcount_change": ("from", "to", "headcount_growth_pct"),
-    "revenue_change": ("from", "to", "revenue_growth_pct"),
-    "location_added": ("locations_from", "locations_to", "locations_added"),
-}
+METRICS = ["headcount_growth_pct", "revenue_growth_pct", "locations_added"]
 
 
 def growth_metrics(
     session: Session, ids: pd.Index, now: datetime, window_days: int
 ) -> pd.DataFrame:
-    """Return per customer the three growth metrics of the trend window (first to last change).
+    """Return per customer the three growth metrics of the trend window (``tools.growth``).
 
-    Growth percentages are rounded to one decimal, as the single-customer trend reader does;
-    ``locations_added`` is the number of sites added. NaN where nothing was recorded.
+    The one growth definition, column-wise (``growth_columns``), on the change events of the
+    window; NaN where nothing was recorded.
     """
     window = and_(
-        BusinessEvent.event_type.in_(list(TREND_KEYS)),
+        BusinessEvent.event_type.in_(list(MEASURES)),
         BusinessEvent.occurred_at >= now - timedelta(days=window_days),
         BusinessEvent.occurred_at <= now,
         BusinessEvent.customer_id.in_(list(ids)),
@@ -50,25 +48,11 @@ def growth_metrics(
             BusinessEvent.event_type,
             BusinessEvent.occurred_at,
             BusinessEvent.payload,
-        )
-        .where(window)
-        .order_by(BusinessEvent.occurred_at)
+        ).where(window)
     ).all()
-    out = pd.DataFrame(index=ids, columns=[m for *_, m in TREND_KEYS.values()], dtype=float)
-    events = pd.DataFrame(rows, columns=["customer_id", "kind", "at", "payload"])
-    for kind, (low, high, metric) in TREND_KEYS.items():
-        part = events[events["kind"] == kind]
-        part = part.assign(
-            low=[p.get(low) for p in part["payload"]], high=[p.get(high) for p in part["payload"]]
-        ).dropna(subset=["low", "high"])
-        first = part.groupby("customer_id")["low"].first().astype(float)
-        last = part.groupby("customer_id")["high"].last().astype(float)
-        if metric == "locations_added":
-            out.loc[first.index, metric] = last - first
-        else:
-            pct = (100.0 * (last - first) / first.where(first != 0)).fillna(0.0).round(1)
-            out.loc[first.index, metric] = pct
-    return out
+    events = pd.DataFrame(rows, columns=["customer_id", "event_type", "occurred_at", "payload"])
+    events["occurred_at"] = pd.to_datetime(events["occurred_at"])
+    return growth_columns(events, now, window_days).reindex(index=ids, columns=METRICS)
 
 
 def _metric_fires(rules: list[MetricRule], metrics: pd.DataFrame, code: str) -> np.ndarray:

@@ -1,8 +1,9 @@
 """The nightly batch: every customer through triggers, eligibility, gaps and arbitration.
 
-Each chunk of customers is read column-wise from SQL and decided with the same functions as
-the single-customer tools (``tools.decision.book.decide_frames``); the chosen actions become
-each advisor's list in ``action_items``, replacing that run date's items in one transaction.
+Each chunk of customers is read column-wise from SQL and decided column-wise
+(``tools.decision.book.decide_frames``, held equal to the one-customer tools by parity
+tests); the chosen actions become each advisor's list in ``action_items``, replacing that
+run date's items in one transaction.
 """
 
 from __future__ import annotations

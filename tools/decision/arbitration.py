@@ -1,7 +1,8 @@
 """Column-wise arbitration: rank candidates, apply the contact policy, merge the day's contact.
 
-Works on the candidate frame of one customer or of the whole book alike, so the single
-``arbitrate`` tool and the nightly batch share every rule.
+The batch's path: it decides a whole chunk of the book at once. One customer is decided by
+its plain-Python twin, ``customer_arbitration.arbitrate_customer``, and a parity test holds
+the two equal (``tests/tools/decision/test_customer_parity.py``).
 """
 
 from __future__ import annotations

@@ -20,9 +20,9 @@ def decide_frames(frames: BookFrames, inputs: ModelInputs | None = None) -> pd.D
     One row per candidate: the trigger columns, channel, propensity, expected value,
     ``term_*`` score terms, score, delivery, ``suppressed_by`` (None when chosen), ``rank``
     (None when suppressed) and ``merged_into``. ``inputs`` carries the trained models' scores
-    for these customers (``load_model_inputs``); without it the catalogue prior ranks. The
-    same functions serve the single-customer tools, so a customer's rows here equal
-    ``arbitrate(next_best_actions(...))``.
+    for these customers (``load_model_inputs``); without it the catalogue prior ranks. A
+    customer's rows here equal its one-customer decision (``detect_customer_candidates``
+    then ``arbitrate_customer``, given the same model scores); a parity test holds them so.
     """
     catalogue, policy = load_catalogue(), load_contact_policy()
     inputs = inputs or ModelInputs()

@@ -34,8 +34,24 @@ import pandas as pd
 
 from tools.catalogue.loader import Catalogue
 from tools.contact_policy.pack import ContactPolicy
+from tools.nba.models import PRODUCT_KINDS
 
 TERMS = ("propensity", "value", "relevance", "levers")
+"""The four terms of the score, in the order they are multiplied."""
+
+
+def value_terms(catalogue: Catalogue, policy: ContactPolicy) -> tuple[dict[str, float], float]:
+    """Return the value term of each product, and of an action without a known product (1).
+
+    ``(mid indicative premium / value_reference_eur) ** value_exponent``, computed once for
+    the catalogue so that every path reads the same figure.
+    """
+    ranking = policy.ranking
+    mid = catalogue.mid_premium()
+    premium = np.array([mid[code] for code in catalogue.codes] + [ranking.value_reference_eur])
+    value = (premium / ranking.value_reference_eur) ** ranking.value_exponent
+    per_product = dict(zip(catalogue.codes, value[:-1].tolist(), strict=True))
+    return per_product, float(value[-1])
 
 
 def score_terms(
@@ -47,9 +63,9 @@ def score_terms(
     propensity 1; an action without a product scores value 1.
     """
     ranking = policy.ranking
-    sells = candidates["kind"].isin(["cross_sell", "incident_outreach"])
-    premium = candidates["product"].map(catalogue.mid_premium()).fillna(ranking.value_reference_eur)
-    value = (premium / ranking.value_reference_eur) ** ranking.value_exponent
+    sells = candidates["kind"].isin(list(PRODUCT_KINDS))
+    per_product, no_product = value_terms(catalogue, policy)
+    value = candidates["product"].map(per_product).fillna(no_product)
     # Timing is the customer's: every action joins the one conversation an event opens, so
     # the lever orders customers (an advisor's list), never one customer's products.
     triggered = candidates["event_driven"].astype(bool).groupby(candidates["customer_id"])

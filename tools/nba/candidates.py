@@ -1,4 +1,4 @@
-"""Assemble every candidate action of the given frames, column-wise."""
+"""Assemble every candidate action of the given frames, column-wise (the batch's path)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from tools.gaps.pack import load_gap_rules
 from tools.nba.channel import choose_channels
 from tools.nba.config import TriggerConfig
 from tools.nba.eligibility_columns import Columns, eligible_rows
+from tools.nba.event_products import incident_rules, quote_rules, quoted_products
 from tools.nba.event_triggers import (
     behaviour_triggers,
     care_triggers,
@@ -20,16 +21,10 @@ from tools.nba.event_triggers import (
     renewal_triggers,
     rows_frame,
 )
-from tools.nba.growth import describe_growth, growth_signals
+from tools.nba.growth import describe_growth, growth_signals, growth_timing
 from tools.nba.limit_reviews import limit_review_actions
-from tools.nba.product_rules import (
-    fill_rule_text,
-    growth_rules,
-    incident_rules,
-    quote_rules,
-    quoted_products,
-    standing_rules,
-)
+from tools.nba.product_rules import fill_rule_text, growth_rules, standing_rules
+from tools.nba.reasons import consultation_reason, industry_labels
 from tools.scores.book import ModelInputs, propensity_column
 from tools.snapshot.frames import BookFrames
 
@@ -50,7 +45,7 @@ def _growth_actions(
             "product": None,
             "trigger_kind": "growth",
             "evidence": [e for e, _ in described],
-            "reason": [r + ": offer a cover consultation." for _, r in described],
+            "reason": [consultation_reason(r) for _, r in described],
             "due_by": signalled.index.map(due).to_numpy(),
             "urgency": signalled.index.map(urgency).to_numpy(),
             "relevance": 100.0,
@@ -73,6 +68,55 @@ def _supporting_rules(rows: pd.DataFrame) -> pd.Series:
     return mask.map(lists)
 
 
+def _proposed_rows(
+    frames: BookFrames,
+    customers: pd.DataFrame,
+    growth: pd.DataFrame,
+    config: TriggerConfig,
+    catalogue: Catalogue,
+) -> pd.DataFrame:
+    # Every rule's (customer, product) rows, in rule order, that pass the product rules of
+    # the eligibility pack and are not already in the quote flow.
+    pack = load_gap_rules()
+    parts = [
+        *standing_rules(customers, frames.policies, config, pack, catalogue),
+        *growth_rules(customers, growth, config, pack, catalogue),
+        incident_rules(frames, customers, config),
+        quote_rules(frames, config, catalogue),
+    ]
+    filled = [p for p in parts if len(p)]
+    if not filled:
+        return pd.DataFrame()
+    rows = pd.concat(filled, ignore_index=True)
+    columns = Columns(customers, frames.policies, frames.claims, catalogue)
+    rows = rows[eligible_rows(rows, columns, catalogue)]
+    quoted = quoted_products(frames, config, catalogue)
+    in_quote = pd.MultiIndex.from_frame(rows[["customer_id", "product"]]).isin(
+        pd.MultiIndex.from_frame(quoted[["customer_id", "quoted"]])
+    )
+    return rows[~in_quote]
+
+
+def _one_per_product(rows: pd.DataFrame, customers: pd.DataFrame) -> pd.DataFrame:
+    # The event-driven row first, then the most relevant, names the trigger; the relevance is
+    # the product's strongest rule's, and every rule of the product supports it.
+    rows = rows.assign(event_driven=rows["trigger_kind"] != "gap").sort_values(
+        ["customer_id", "product", "event_driven", "relevance"],
+        ascending=[True, True, False, False],
+        kind="stable",
+    )
+    supporting = _supporting_rules(rows)
+    strongest = rows.groupby(["customer_id", "product"], sort=False)["relevance"].transform("max")
+    rows = rows.drop_duplicates(["customer_id", "product"], keep="first").copy()
+    rows["relevance"] = strongest.loc[rows.index]
+    fill_rule_text(rows, customers)
+    rows["evidence"] = [
+        e | {"supporting_rules": s}
+        for e, s in zip(rows["evidence"], supporting.loc[rows.index], strict=True)
+    ]
+    return rows
+
+
 def _product_actions(
     frames: BookFrames,
     customers: pd.DataFrame,
@@ -82,41 +126,10 @@ def _product_actions(
     growth_due: pd.Series,
     growth_urgency: pd.Series,
 ) -> pd.DataFrame:
-    pack = load_gap_rules()
-    parts = [
-        *standing_rules(customers, frames.policies, config, pack, catalogue),
-        *growth_rules(customers, growth, config, pack, catalogue),
-        incident_rules(frames, customers, config),
-        quote_rules(frames, customers, config, catalogue),
-    ]
-    filled = [p for p in parts if len(p)]
-    if not filled:
+    rows = _proposed_rows(frames, customers, growth, config, catalogue)
+    if rows.empty:
         return empty_candidates()
-    rows = pd.concat(filled, ignore_index=True)
-    columns = Columns(customers, frames.policies, frames.claims, catalogue)
-    rows = rows[eligible_rows(rows, columns, catalogue)]
-    # A product already in the quote flow is not proposed again.
-    quoted = quoted_products(frames, config, catalogue)
-    in_quote = pd.MultiIndex.from_frame(rows[["customer_id", "product"]]).isin(
-        pd.MultiIndex.from_frame(quoted[["customer_id", "quoted"]])
-    )
-    rows = rows[~in_quote]
-    rows["event_driven"] = rows["trigger_kind"] != "gap"
-    rows = rows.sort_values(
-        ["customer_id", "product", "event_driven", "relevance"],
-        ascending=[True, True, False, False],
-        kind="stable",
-    )
-    supporting = _supporting_rules(rows)
-    strongest = rows.groupby(["customer_id", "product"], sort=False)["relevance"].transform("max")
-    rows = rows.drop_duplicates(["customer_id", "product"], keep="first").copy()
-    # The kept row names the trigger; the relevance is the product's strongest rule's.
-    rows["relevance"] = strongest.loc[rows.index]
-    fill_rule_text(rows, customers)
-    rows["evidence"] = [
-        e | {"supporting_rules": s}
-        for e, s in zip(rows["evidence"], supporting.loc[rows.index], strict=True)
-    ]
+    rows = _one_per_product(rows, customers)
     trigger = rows["trigger_kind"]
     now = pd.Timestamp(frames.now)
     fast = now + timedelta(hours=config.industry_incident.respond_within_hours)
@@ -146,21 +159,12 @@ def detect_candidates(
     sorted by customer and action id so that any two runs list them in the same order.
     """
     customers = frames.customers.copy()
-    customers["label"] = customers["industry_code"].map(
-        {c: i.label for c, i in catalogue.industries.items()}
-    )
+    codes = customers["industry_code"]
+    customers["label"] = codes.map(industry_labels(catalogue)).fillna(codes)
     growth = growth_signals(frames, config)
-    high = growth["signals"] >= config.growth.high_priority_min_signals
-    now = pd.Timestamp(frames.now)
-    growth_urgency = pd.Series(np.where(high, "high", "medium"), index=growth.index)
-    growth_due = pd.Series(
-        np.where(
-            high,
-            now + timedelta(hours=config.claim.respond_within_hours),
-            now + timedelta(days=config.growth.consultation_within_days),
-        ),
-        index=growth.index,
-    )
+    timing = [growth_timing(int(s), frames.now, config) for s in growth["signals"]]
+    growth_urgency = pd.Series([u for u, _ in timing], index=growth.index, dtype=object)
+    growth_due = pd.Series([d for _, d in timing], index=growth.index, dtype=object)
     parts = [
         renewal_triggers(frames, config),
         care_triggers(frames, config),

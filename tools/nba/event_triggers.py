@@ -1,4 +1,4 @@
-"""Vectorised detection of event triggers: renewal, growth, incident, behaviour, claim.
+"""Vectorised detection of event triggers: renewal, portal behaviour, claims (care).
 
 Each detector takes the book frames and returns candidate rows with the columns of
 ``CANDIDATE_COLUMNS``; one call covers one customer or the whole book alike.
@@ -13,8 +13,18 @@ import numpy as np
 import pandas as pd
 
 from tools.nba.config import TriggerConfig
+from tools.nba.reasons import (
+    behaviour_evidence,
+    behaviour_reason,
+    care_evidence,
+    care_reason,
+    renewal_evidence,
+    renewal_reason,
+)
 from tools.snapshot.frames import BookFrames
 
+PORTAL_EVENTS = ("portal_login", "document_download")
+"""Business events of portal activity, read by the behaviour trigger."""
 CANDIDATE_COLUMNS = [
     "customer_id",
     "kind",
@@ -29,10 +39,9 @@ CANDIDATE_COLUMNS = [
 ]
 
 
-def rows_frame(rows: dict[str, Any], index: pd.Index | None = None) -> pd.DataFrame:
+def rows_frame(rows: dict[str, Any]) -> pd.DataFrame:
     """Return a candidate frame from column values (scalars broadcast), in the standard order."""
-    frame = pd.DataFrame(rows, index=index).reset_index(drop=True)
-    return frame.reindex(columns=CANDIDATE_COLUMNS)
+    return pd.DataFrame(rows).reindex(columns=CANDIDATE_COLUMNS)
 
 
 def empty_candidates() -> pd.DataFrame:
@@ -56,22 +65,12 @@ def renewal_triggers(frames: BookFrames, config: TriggerConfig) -> pd.DataFrame:
     hours = urgency.map(rules.respond_within_hours)
     due_by = pd.to_datetime(frames.now) + pd.to_timedelta(hours, unit="h")
     evidence = [
-        {
-            "product": p,
-            "renewal_date": r.date().isoformat(),
-            "days_to_renewal": int(d),
-            "reminder": int(s),
-            "annual_premium_eur": round(float(x), 2),
-        }
+        renewal_evidence(p, r.date(), d, s, x)
         for p, r, d, s, x in zip(
             due["product"], due["renewal_date"], days, stage, due["premium_eur"], strict=True
         )
     ]
-    reason = [
-        f"{e['product']} renews on {e['renewal_date']}, in {e['days_to_renewal']} days "
-        f"(the {e['reminder']}-day reminder); annual premium EUR {e['annual_premium_eur']:,.0f}."
-        for e in evidence
-    ]
+    reason = [renewal_reason(e) for e in evidence]
     return rows_frame(
         {
             "customer_id": due["customer_id"].to_numpy(),
@@ -101,14 +100,10 @@ def care_triggers(frames: BookFrames, config: TriggerConfig) -> pd.DataFrame:
         "customer_id", keep="last"
     )
     evidence = [
-        {"claim_product": p, "claim_date": d.date().isoformat(), "claim_status": s}
+        care_evidence(p, d.date(), s)
         for p, d, s in zip(hits["product"], hits["claim_date"], hits["status"], strict=True)
     ]
-    reason = [
-        f"Claim on {e['claim_product']} dated {e['claim_date']} is {e['claim_status']}: "
-        "check in on the claim; care, not a sale."
-        for e in evidence
-    ]
+    reason = [care_reason(e) for e in evidence]
     due_by = frames.now + timedelta(hours=config.claim.respond_within_hours)
     return rows_frame(
         {
@@ -129,7 +124,7 @@ def care_triggers(frames: BookFrames, config: TriggerConfig) -> pd.DataFrame:
 def behaviour_triggers(frames: BookFrames, config: TriggerConfig) -> pd.DataFrame:
     """Propose an in-portal consultation invite after 3+ logins in a week or a 4x jump."""
     rules = config.behaviour
-    events = frames.events[frames.events["event_type"].isin(["portal_login", "document_download"])]
+    events = frames.events[frames.events["event_type"].isin(PORTAL_EVENTS)]
     now = pd.Timestamp(frames.now)
     recent = events["occurred_at"] > now - timedelta(days=rules.window_days)
     base_start = now - timedelta(days=rules.window_days * (rules.baseline_weeks + 1))
@@ -150,19 +145,10 @@ def behaviour_triggers(frames: BookFrames, config: TriggerConfig) -> pd.DataFram
     if hits.empty:
         return empty_candidates()
     evidence = [
-        {
-            "logins_last_7_days": int(lg),
-            "downloads_last_7_days": int(dl),
-            "baseline_events_per_week": round(float(b), 2),
-        }
+        behaviour_evidence(lg, dl, b)
         for lg, dl, b in zip(hits["logins"], hits["downloads"], hits["baseline"], strict=True)
     ]
-    reason = [
-        f"{e['logins_last_7_days']} portal logins and {e['downloads_last_7_days']} document "
-        f"downloads in the last 7 days (usual: {e['baseline_events_per_week']} a week): "
-        "invite a consultation in the portal on the next login."
-        for e in evidence
-    ]
+    reason = [behaviour_reason(e) for e in evidence]
     return rows_frame(
         {
             "customer_id": hits.index.to_numpy(),

@@ -9,15 +9,13 @@ of all its rules. The industry, size and growth rules are the gaps rule pack's
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pandas as pd
 
 from tools.catalogue.loader import Catalogue
 from tools.gaps.pack import GapRulePack, MetricRule, SizeRule
 from tools.nba.config import TriggerConfig
 from tools.nba.growth import rule_fires
-from tools.snapshot.frames import BookFrames
+from tools.nba.reasons import rule_evidence, rule_reason
 
 # The reason each growth metric of the gaps rule pack gives for a new cover.
 GROWTH_TEMPLATES = {
@@ -25,6 +23,8 @@ GROWTH_TEMPLATES = {
     "revenue_growth_pct": "Revenue grew: {product} for the larger business.",
     "locations_added": "A new location adds {product} exposure.",
 }
+KEY_COVER_TEMPLATE = "{label} companies need {product}; it is not held."
+STANDARD_COVER_TEMPLATE = "{product} is a standard cover of {label} peers; it is not held."
 RULE_COLUMNS = [
     "customer_id",
     "product",
@@ -65,17 +65,42 @@ def fill_rule_text(rows: pd.DataFrame, customers: pd.DataFrame) -> None:
     employees = ids.map(firms["employees"]).to_numpy()
     subset = rows.loc[lazy]
     evidence = [
-        {"rule": r, "industry": lb, "employees": int(e)}
-        for r, lb, e in zip(subset["rule"], labels, employees, strict=True)
+        rule_evidence(r, lb, e) for r, lb, e in zip(subset["rule"], labels, employees, strict=True)
     ]
     reasons = [
-        t.format(product=p, label=lb, employees=int(e))
+        rule_reason(t, p, lb, e)
         for t, p, lb, e in zip(
             subset["template"], subset["product"], labels, employees, strict=True
         )
     ]
     rows.loc[lazy, "evidence"] = pd.Series(evidence, index=subset.index, dtype=object)
     rows.loc[lazy, "reason"] = pd.Series(reasons, index=subset.index, dtype=object)
+
+
+def size_template(rule: SizeRule) -> str:
+    """Return the reason template of a standing size rule."""
+    return rule.reason + "."
+
+
+def threshold_rules(pack: GapRulePack) -> list[SizeRule]:
+    """Return the size rules a rising headcount can cross (a lower bound, no held products)."""
+    return [rule for rule in pack.size_rules if rule.employees_min > 1 and not rule.held_all]
+
+
+def crossed_template(rule: SizeRule) -> str:
+    """Return the reason template of a size threshold a rising headcount crossed."""
+    return (
+        f"Headcount crossed {rule.employees_min} (now {{employees}}): {{product}} becomes relevant."
+    )
+
+
+def growth_rule_relevance(
+    rule: MetricRule, country: str, product: str, config: TriggerConfig, catalogue: Catalogue
+) -> float:
+    """Return a growth rule's relevance: stronger where the cover is statutory in the country."""
+    if country in catalogue.products[product].mandatory_in:
+        return config.relevance["growth_mandatory"]
+    return config.growth_relevance[rule.metric]
 
 
 def _holding_all(policies: pd.DataFrame, products: list[str]) -> set[str]:
@@ -109,7 +134,7 @@ def standing_rules(
             "industry_key_covers",
             rel["industry_rule"],
             "gap",
-            "{label} companies need {product}; it is not held.",
+            KEY_COVER_TEMPLATE,
         ),
         _explode(
             customers,
@@ -117,7 +142,7 @@ def standing_rules(
             "standard_cover",
             rel["standard_cover"],
             "gap",
-            "{product} is a standard cover of {label} peers; it is not held.",
+            STANDARD_COVER_TEMPLATE,
         ),
     ]
     for rule in pack.size_rules:
@@ -132,7 +157,7 @@ def standing_rules(
                 rule.id,
                 rel["size_rule"],
                 "gap",
-                rule.reason + ".",
+                size_template(rule),
             )
         )
     return out
@@ -154,13 +179,11 @@ def _metric_rows(
         "growth",
         GROWTH_TEMPLATES[rule.metric],
     )
-    # Where the cover is statutory (e.g. workers' compensation in Norway) the need is stronger.
     country = rows["customer_id"].map(fired.set_index("customer_id")["country"])
-    statutory = [
-        c in catalogue.products[p].mandatory_in
+    rows["relevance"] = [
+        growth_rule_relevance(rule, c, p, config, catalogue)
         for c, p in zip(country, rows["product"], strict=True)
     ]
-    rows.loc[statutory, "relevance"] = config.relevance["growth_mandatory"]
     return rows
 
 
@@ -178,12 +201,9 @@ def growth_rules(
     """
     grown = customers.join(growth, on="customer_id", how="inner")
     out = [_metric_rows(grown, rule, config, catalogue) for rule in pack.growth_rules]
-    for rule in pack.size_rules:
-        if rule.employees_min <= 1 or rule.held_all:
-            continue  # only a rising headcount crossing a lower bound is an event
+    for rule in threshold_rules(pack):
         low, high = grown["headcount_from"], grown["headcount_to"]
         crossed = grown[(low < rule.employees_min) & _in_band(high, rule)]
-        template = f"Headcount crossed {rule.employees_min} (now {{employees}}): "
         out.append(
             _explode(
                 crossed,
@@ -191,87 +211,7 @@ def growth_rules(
                 rule.id,
                 config.relevance["size_rule"],
                 "growth",
-                template + "{product} becomes relevant.",
+                crossed_template(rule),
             )
         )
     return out
-
-
-def incident_rules(
-    frames: BookFrames, customers: pd.DataFrame, config: TriggerConfig
-) -> pd.DataFrame:
-    """Return outreach proposals for customers in an industry hit by a recent incident."""
-    rules = config.industry_incident
-    incidents = frames.incidents
-    recent = incidents[
-        incidents["occurred_at"] >= pd.Timestamp(frames.now) - timedelta(days=rules.lookback_days)
-    ].copy()
-    recent["product"] = recent["incident_kind"].map(rules.products)
-    recent = recent.dropna(subset=["product"]).sort_values("occurred_at")
-    recent = recent.drop_duplicates(["industry", "product"], keep="last")
-    hit = customers.merge(recent, left_on="industry_code", right_on="industry")
-    hit["rule"], hit["relevance"], hit["trigger_kind"] = (
-        "incident",
-        config.relevance["incident"],
-        "industry_incident",
-    )
-    hit["evidence"] = [
-        {
-            "incident": k,
-            "industry": i,
-            "occurred_at": t.isoformat(),
-            "headline": p.get("headline", ""),
-        }
-        for k, i, t, p in zip(
-            hit["incident_kind"], hit["industry"], hit["occurred_at"], hit["payload"], strict=True
-        )
-    ]
-    hit["reason"] = [
-        f"A {k} incident hit the {lb} sector on {t.date().isoformat()}; {p} is not held."
-        for k, lb, t, p in zip(
-            hit["incident_kind"], hit["label"], hit["occurred_at"], hit["product"], strict=True
-        )
-    ]
-    return hit.reindex(columns=RULE_COLUMNS)
-
-
-def quoted_products(
-    frames: BookFrames, config: TriggerConfig, catalogue: Catalogue
-) -> pd.DataFrame:
-    """Return (customer_id, quoted) pairs of recent quote requests for catalogue products."""
-    start = pd.Timestamp(frames.now) - timedelta(days=config.quote_request.lookback_days)
-    events = frames.events
-    quotes = events[(events["event_type"] == "quote_request") & (events["occurred_at"] >= start)]
-    asked = pd.DataFrame(
-        {
-            "customer_id": quotes["customer_id"].to_numpy(),
-            "quoted": [str(p.get("product", "")).upper() for p in quotes["payload"]],
-        }
-    )
-    return asked[asked["quoted"].isin(catalogue.codes)].drop_duplicates()
-
-
-def quote_rules(
-    frames: BookFrames, customers: pd.DataFrame, config: TriggerConfig, catalogue: Catalogue
-) -> pd.DataFrame:
-    """Return the bundle partners of the products in recent quote requests."""
-    asked = quoted_products(frames, config, catalogue)
-    partners = {
-        p: sorted(
-            {q for b in catalogue.bundles.values() if p in b.products for q in b.products} - {p}
-        )
-        for p in catalogue.codes
-    }
-    # The quoted product is already in the quote flow; the proposal is what completes it.
-    asked["product"] = [partners[q] for q in asked["quoted"]]
-    rows = asked.explode("product").dropna(subset=["product"])
-    rows["rule"], rows["relevance"] = "bundle_partner", config.relevance["bundle_partner"]
-    rows["trigger_kind"] = "quote_request"
-    rows["evidence"] = [
-        {"quote_requested": q, "rule": r} for q, r in zip(rows["quoted"], rows["rule"], strict=True)
-    ]
-    rows["reason"] = [
-        f"Quote requested for {q}; {p} completes the bundle at a discount."
-        for q, p in zip(rows["quoted"], rows["product"], strict=True)
-    ]
-    return rows.reindex(columns=RULE_COLUMNS)

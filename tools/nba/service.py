@@ -4,38 +4,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-import pandas as pd
 from sqlalchemy.orm import Session
 
 from tools.book.clock import resolve_now
 from tools.book.repository import resolve_customer
 from tools.catalogue.loader import load_catalogue
 from tools.contact_policy.pack import load_contact_policy
-from tools.nba.candidates import detect_candidates
+from tools.gaps.pack import load_gap_rules
 from tools.nba.config import load_trigger_config
-from tools.nba.models import ActionCandidate, Trigger
-from tools.scores.book import load_model_inputs
-from tools.snapshot.frames import load_frames
-
-
-def candidates_from_frame(frame: pd.DataFrame, now: datetime) -> list[ActionCandidate]:
-    """Convert candidate rows (from ``detect_candidates``) into typed candidates."""
-    return [
-        ActionCandidate(
-            action_id=row.action_id,
-            customer_id=row.customer_id,
-            kind=row.kind,
-            product=row.product if isinstance(row.product, str) else None,
-            trigger=Trigger(kind=row.trigger_kind, evidence=row.evidence, detected_at=now),
-            reason=row.reason,
-            due_by=pd.Timestamp(row.due_by).to_pydatetime(),
-            channel=row.channel,
-            urgency=row.urgency,
-            relevance=float(row.relevance),
-            expected_value_eur=float(row.expected_value_eur),
-        )
-        for row in frame.itertuples(index=False)
-    ]
+from tools.nba.customer_candidates import detect_customer_candidates
+from tools.nba.model_view import load_customer_scores
+from tools.nba.models import ActionCandidate
+from tools.snapshot import load_snapshot
 
 
 def next_best_actions(
@@ -64,9 +44,12 @@ def next_best_actions(
     """
     moment = resolve_now(session, now)
     customer = resolve_customer(session, customer_id)
-    frames = load_frames(session, moment, [customer.id])
-    inputs = load_model_inputs(session, moment, [customer.id])
-    frame = detect_candidates(
-        frames, load_trigger_config(), load_catalogue(), load_contact_policy(), inputs
+    snapshot = load_snapshot(session, customer.id, moment)
+    return detect_customer_candidates(
+        snapshot,
+        load_customer_scores(session, customer.id, moment),
+        load_catalogue(),
+        load_trigger_config(),
+        load_contact_policy(),
+        load_gap_rules(),
     )
-    return candidates_from_frame(frame, moment)

@@ -54,6 +54,11 @@ class CustomerScores:
             return f"model {self.propensity.version}"
         return CATALOGUE_PRIOR
 
+    @property
+    def credibility_version(self) -> str | None:
+        """Return the credibility model's version (None when none is registered)."""
+        return self.versions.get("credibility")
+
     def propensity_of(self, product: str) -> float | None:
         """Return the model's probability for a product not held (None: the prior ranks it)."""
         part = self.propensity

@@ -1,7 +1,8 @@
 """Column-wise features of a book (or of one customer) from SQL into pandas.
 
-The single-customer tools and the nightly batch read the same frames through the same code,
-so both paths give identical answers; the batch simply asks for every customer at once.
+The nightly batch and the portfolio lists read these frames (a chunk of the book, or all of
+it); one customer's tools read its ``CustomerSnapshot`` instead. Consent, objection and care
+are decoded by ``tools.contactability``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sqlalchemy import String, and_, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from tools.book.models import BusinessEvent, Claim, ContactLog, Customer, Offer, Policy
+from tools.contactability import consent_columns, marketing_columns
 
 # Events older than this never fire a trigger (the longest lookback in triggers.yaml is 90 days
 # of growth plus 12 baseline weeks of behaviour); a year keeps a margin.
@@ -96,11 +98,12 @@ def _customers(session: Session, ids: Scope) -> pd.DataFrame:
     query = _scoped(select(*CUSTOMER_COLUMNS).order_by(Customer.id), Customer.id, ids)
     frame = _frame(session, query, [c.key for c in CUSTOMER_COLUMNS])
     frame = frame.rename(columns={"id": "customer_id"})
-    for channel in ("email", "phone", "portal"):
-        # Unknown consent (NULL) means no: fail closed.
-        frame[f"consent_{channel}"] = frame[f"consent_{channel}"].eq(True)
-    frame["objection_to_marketing"] = frame["objection_to_marketing"].astype(bool)
-    frame["care_flag"] = frame["care_flag"].astype(bool)
+    # Consent, objection and care as tools.contactability decides them (unknown consent: no).
+    consent, marketing = consent_columns(frame), marketing_columns(frame)
+    for column in consent:
+        frame[column] = consent[column]
+    frame["objection_to_marketing"] = marketing["objection_to_marketing"]
+    frame["care_flag"] = marketing["care_flag"]
     return frame
 
 

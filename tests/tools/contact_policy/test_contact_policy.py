@@ -167,7 +167,8 @@ def test_no_consent_at_all_suppresses_with_the_rule(book: Session) -> None:
 
 
 def test_consent_read_as_nan_counts_as_no() -> None:
-    # A driver or a CSV import can hand the frames NaN for an unknown consent.
+    # A driver or a CSV import can hand the frames NaN for an unknown consent; consent is
+    # tools.contactability's: only a recorded yes counts.
     empty = pd.DataFrame({"customer_id": pd.Series(dtype=object)})
     customers = pd.DataFrame(
         {
@@ -175,7 +176,7 @@ def test_consent_read_as_nan_counts_as_no() -> None:
             "objection_to_marketing": [False],
             "care_flag": [False],
             "consent_email": [float("nan")],
-            "consent_phone": [1.0],
+            "consent_phone": [True],
             "consent_portal": [None],
         }
     )

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from tools.contact_policy import contact_policy
-from tools.decision import arbitrate
+from tools.decision import ForeignCandidate, arbitrate
 from tools.foundation.errors import InvalidDate, UnknownAdvisor, UnknownCustomer, UnknownProduct
 from tools.nba import next_best_actions
 from tools.portfolio import portfolio_actions
@@ -42,3 +42,9 @@ def test_unknown_product_in_a_portfolio_list(book_session: Session) -> None:
 def test_unknown_advisor_in_a_portfolio_list(book_session: Session) -> None:
     with pytest.raises(UnknownAdvisor):
         portfolio_actions(book_session, advisor_id="ADV-999", kind="renewals_due")
+
+
+def test_another_customers_candidate_is_a_typed_error(book_session: Session) -> None:
+    candidate = next_best_actions(book_session, "S000001")[0]
+    with pytest.raises(ForeignCandidate, match="not for S000002"):
+        arbitrate(book_session, "S000002", [candidate])

@@ -63,3 +63,22 @@ def test_headcount_growth_below_the_seed_signal_opens_no_consultation(
 def test_a_shrinking_headcount_reviews_nothing(book: Session, as_of: date) -> None:
     _grow(book, as_of, "headcount_change", 18, 12)
     assert _growth_actions(book) == []
+
+
+def test_growth_reads_every_change_in_the_lookback(book: Session, as_of: date) -> None:
+    # 18 -> 22 -> 28 employees: +56% over the lookback (tools.growth), though the latest
+    # change alone is +27%.
+    for days, (before, after) in ((40, (18, 22)), (5, (22, 28))):
+        book.add(
+            BusinessEvent(
+                customer_id=BERGEN,
+                event_type="headcount_change",
+                occurred_at=datetime.combine(as_of - timedelta(days=days), time(9)),
+                payload={"from": before, "to": after},
+            )
+        )
+    book.commit()
+    actions = {(a.kind, a.product): a for a in _growth_actions(book)}
+    assert ("cross_sell", "WORKERS_COMP") in actions
+    consult = actions[("consultation", None)]
+    assert consult.trigger.evidence["employees_change_pct"] == 55.6

@@ -16,7 +16,12 @@ def blocking_rules(report: ComplianceReport) -> list[str]:
 
 
 def check_decision(
-    values: TurnState, approval_id: str, decision: Decision, edited_text: str | None, insurer: str
+    values: TurnState,
+    approval_id: str,
+    *,
+    decision: Decision,
+    edited_text: str | None,
+    insurer: str,
 ) -> None:
     """Refuse to let a text through that fails the gate (approve as is, or an edit).
 
@@ -37,12 +42,18 @@ def check_decision(
 
 
 def decision_record(
-    decision: Decision, reviewer: str, reason: str, edited_text: str | None, at: datetime
+    decision: Decision,
+    reviewer: str,
+    reason: str,
+    edited_text: str | None,
+    at: datetime,
+    role: str = "advisor",
 ) -> ApprovalDecision:
     """Return the decision as the graph records it (an edit keeps its text, others none)."""
     return ApprovalDecision(
         decision=decision,
         reviewer=reviewer,
+        reviewer_role=role,
         reason=reason,
         edited_text=edited_text if decision == "edit" else None,
         decided_at=at,

@@ -28,6 +28,7 @@ STATE_MODELS: tuple[tuple[str, str], ...] = (
     ("copilot.state", "SuppressedAction"),
     ("copilot.state", "Draft"),
     ("copilot.state", "ApprovalDecision"),
+    ("copilot.state", "ReviewDecision"),
     ("copilot.compliance.models", "ComplianceReport"),
     ("copilot.compliance.models", "Finding"),
     ("copilot.compliance.models", "RuleRef"),

@@ -17,13 +17,13 @@ from datetime import datetime
 from typing import Any, cast
 
 from langchain_core.runnables import RunnableConfig
-from langgraph.types import Command
+from langgraph.graph.state import CompiledStateGraph
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
-from copilot.approvals import check_decision, decision_record
 from copilot.checkpoints import checkpointer_for
 from copilot.context import LanguageModel, RunContext
+from copilot.decisions import TurnDecisions, thread
 from copilot.events import NodeEvent, NoticeEvent, ResultEvent, TurnEvent
 from copilot.evidence import TurnEvidence, TurnSummary, evidence, summary
 from copilot.graph import compile_graph
@@ -33,17 +33,16 @@ from copilot.records.models import ApprovalRecord
 from copilot.records.store import (
     PENDING,
     UnknownApproval,
-    claim_pending,
     create_pending,
-    pending_approval,
-    release_claim,
 )
-from copilot.state import Decision, TurnState
-from copilot.turn_result import ApprovalResult, TurnResult, turn_result
+from copilot.state import (
+    TurnState,
+)
+from copilot.turn_result import TurnResult, turn_result
 from tools.book.clock import resolve_now
 from tools.book.repository import advisor_by_id, customer_in_book
 from tools.book.schema import ensure_schema
-from tools.foundation.clock import parse_moment, utc_now
+from tools.foundation.clock import parse_moment
 from tools.foundation.db import session_scope
 from tools.foundation.settings import Settings
 
@@ -51,6 +50,12 @@ logger = logging.getLogger(__name__)
 
 CONFIGURED = "configured"
 """Default of ``llm``: use the model the settings configure (or none: offline)."""
+REVIEW_STATUS = {
+    "approve": "approved",
+    "reject": "rejected",
+    "request_changes": "changes_requested",
+}
+"""Status of a queue item after each compliance verdict."""
 MAX_MESSAGE_CHARS = 4000
 """Longest advisor message a turn accepts."""
 
@@ -65,12 +70,7 @@ class TurnRequest(BaseModel):
     now: datetime | None = Field(None, description="The turn's clock; default the book's as-of.")
 
 
-def _thread(approval_id: str) -> RunnableConfig:
-    """Return the graph config of a turn: its thread is its approval id."""
-    return {"configurable": {"thread_id": approval_id}}
-
-
-class TurnService:
+class TurnService(TurnDecisions):
     """Runs, streams, resumes and lists copilot turns for one deployment's settings.
 
     Args:
@@ -88,7 +88,9 @@ class TurnService:
         self.llm: LanguageModel | None = (
             build_llm(settings) if llm == CONFIGURED else cast(LanguageModel | None, llm)
         )
-        self.graph = compile_graph(checkpointer_for(settings))
+        self.graph: CompiledStateGraph[Any, Any, Any, Any] = compile_graph(
+            checkpointer_for(settings)
+        )
 
     def _context(self, request: TurnRequest) -> RunContext:
         """Check the identity (customer in the advisor's book) and fix the turn's clock.
@@ -116,7 +118,7 @@ class TurnService:
             UnknownAdvisor, UnknownCustomer: bad identity in the request (before any event).
         """
         context = self._context(request)
-        config = _thread(context.request_id)
+        config = thread(context.request_id)
         start = TurnState(message=request.message, requested_channel=request.channel)
         stream = self.graph.stream(
             start, config, context=context, stream_mode=["updates", "custom"]
@@ -150,83 +152,6 @@ class TurnService:
                 return event.result
         raise RuntimeError("the turn ended without a result")  # the stream always ends so
 
-    def decide(
-        self,
-        approval_id: str,
-        decision: Decision,
-        reviewer: str,
-        reason: str,
-        edited_text: str | None = None,
-        *,
-        now: datetime | None = None,
-    ) -> ApprovalResult:
-        """Resume a turn waiting for a decision (from any process) and record the outcome.
-
-        The resumed run keeps the identity stored with the turn, never the reviewer's.
-
-        Raises:
-            UnknownApproval: no turn has this id.
-            ApprovalAlreadyDecided: it was decided, or another decision is under way.
-            ApprovalBlocked: approving (or the edit) would let a failing text through.
-        """
-        advisor_id, customer_id = self._pending_identity(approval_id)
-        answer = decision_record(decision, reviewer, reason, edited_text, now or utc_now())
-        with session_scope(self.settings) as session:
-            claim_pending(session, approval_id, reviewer, answer.decided_at)
-        try:
-            final = self._resume(approval_id, advisor_id, customer_id, answer)
-        except BaseException:
-            with session_scope(self.settings) as session:
-                release_claim(session, approval_id)
-            raise
-        return ApprovalResult(
-            approval_id=approval_id,
-            decision=decision,
-            reviewer=reviewer,
-            reason=reason,
-            decided_at=answer.decided_at,
-            record_id=final.get("record_id"),
-        )
-
-    def _resume(
-        self, approval_id: str, advisor_id: str, customer_id: str, answer: Any
-    ) -> dict[str, Any]:
-        config = _thread(approval_id)
-        values = cast(TurnState, self.graph.get_state(config).values)
-        check_decision(
-            values, approval_id, answer.decision, answer.edited_text, self.settings.insurer_name
-        )
-        context = RunContext(
-            advisor_id=advisor_id,
-            customer_id=customer_id,
-            now=answer.decided_at,
-            request_id=approval_id,
-            settings=self.settings,
-            llm=None,
-        )
-        resume: Command[Any] = Command(resume=answer.model_dump(mode="json"))
-        return cast(dict[str, Any], self.graph.invoke(resume, config, context=context))
-
-    def _pending_identity(self, approval_id: str) -> tuple[str, str]:
-        """Return the advisor and customer of a pending turn, recovering an orphaned one.
-
-        A turn's checkpoint is written before its pending-approval row; a process that died
-        in between leaves a checkpoint waiting for approval and no row. The row is rebuilt
-        from the checkpoint (identity as the run context stored it), so no draft is lost.
-        """
-        with session_scope(self.settings) as session:
-            try:
-                record = pending_approval(session, approval_id)
-                return record.advisor_id, record.customer_id
-            except UnknownApproval:
-                snapshot = self.graph.get_state(_thread(approval_id))
-                if "await_approval" not in snapshot.next:
-                    raise
-                values = cast(TurnState, snapshot.values)
-                logger.warning("approval %s: pending row rebuilt from its checkpoint", approval_id)
-                record = create_pending(session, approval_id, values, values["now"])
-                return record.advisor_id, record.customer_id
-
     def pending(self, advisor_id: str | None = None) -> list[TurnSummary]:
         """Return the turns waiting for a decision, oldest first (one advisor's, or all)."""
         query = select(ApprovalRecord).where(ApprovalRecord.status == PENDING)
@@ -250,5 +175,5 @@ class TurnService:
             record = session.get(ApprovalRecord, approval_id)
             if record is None or (advisor_id is not None and record.advisor_id != advisor_id):
                 raise UnknownApproval(approval_id)
-            values = cast(TurnState, self.graph.get_state(_thread(approval_id)).values)
+            values = cast(TurnState, self.graph.get_state(thread(approval_id)).values)
             return evidence(record, values)

@@ -32,7 +32,9 @@ __all__ = [
 ]
 
 Decision = Literal["approve", "edit", "reject"]
-"""What a reviewer decides about a draft."""
+"""What the advisor (the maker) decides about a draft."""
+ReviewVerdict = Literal["approve", "reject", "request_changes"]
+"""What compliance (the checker) decides about a draft the advisor approved."""
 
 
 class CustomerFacts(BaseModel):
@@ -48,6 +50,9 @@ class CustomerFacts(BaseModel):
         description="Consent per channel, objection and care, decided by the contactability tool."
     )
     is_existing_customer: bool = Field(description="Holds a policy (not a prospect).")
+    marketed_before: bool = Field(
+        False, description="An offer or a sales contact reached the customer in the last year."
+    )
 
 
 class Recommendation(BaseModel):
@@ -87,12 +92,25 @@ class Draft(BaseModel):
 
 
 class ApprovalDecision(BaseModel):
-    """The reviewer's answer to an approval request."""
+    """The advisor's answer to an approval request."""
 
     decision: Decision = Field(description="approve, edit or reject.")
-    reviewer: str = Field(description="Who decided (identity of the reviewer).")
+    reviewer: str = Field(description="Who decided (the authenticated user's id or name).")
+    reviewer_role: str = Field("advisor", description="The decider's role.")
     reason: str = Field(description="Why, in the reviewer's words.")
     edited_text: str | None = Field(None, description="The edited message (decision edit).")
+    decided_at: datetime = Field(description="When the decision was made.")
+
+
+class ReviewDecision(BaseModel):
+    """Compliance's answer on a draft the advisor approved (maker-checker)."""
+
+    decision: ReviewVerdict = Field(description="approve, reject or request_changes.")
+    reviewer: str = Field(description="Who decided (the compliance officer's user id).")
+    reviewer_role: str = Field("compliance", description="The decider's role.")
+    reason_code: str = Field(description="Reason code from the versioned review list.")
+    comment: str = Field("", description="The reviewer's words.")
+    edited_text: str | None = Field(None, description="Compliance's edit of the message.")
     decided_at: datetime = Field(description="When the decision was made.")
 
 
@@ -146,6 +164,14 @@ class TurnState(TypedDict, total=False):
     llm_fallback: bool
     """A language-model fault made the turn fall back to the offline path."""
     decision: ApprovalDecision
-    """The reviewer's decision, after resume."""
+    """The advisor's latest decision, after resume."""
+    review_reasons: list[str]
+    """Why compliance must see the draft before it goes out (empty: it may go out at once)."""
+    review: ReviewDecision
+    """Compliance's latest decision, when the draft was reviewed."""
+    decisions: Annotated[list[ApprovalDecision | ReviewDecision], operator.add]
+    """Every decision on the draft in order: advisor, compliance, advisor again, ..."""
+    released: bool
+    """The message went to the outbox."""
     record_id: str
     """Id of the stored outcome record."""

@@ -67,7 +67,12 @@ class ApprovalResult(BaseModel):
     reviewer: str = Field(description="Who decided.")
     reason: str = Field(description="Why.")
     decided_at: datetime = Field(description="When.")
-    record_id: str | None = Field(description="Id the records are stored under.")
+    record_id: str | None = Field(description="Id the records are stored under (when final).")
+    status: str = Field(
+        description="pending (back to the advisor), in_review (waiting for compliance),"
+        " approved, edited or rejected."
+    )
+    released: bool = Field(description="The message went to the outbox.")
 
 
 def _draft_public(state: TurnState) -> DraftPublic | None:

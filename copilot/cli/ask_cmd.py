@@ -181,4 +181,12 @@ def approve(
     if as_json:
         typer.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False))
         return
-    Console().print(f"Recorded: {result.decision} of {result.approval_id} by {result.reviewer}.")
+    where = {
+        "in_review": "it waits in the compliance review queue",
+        "approved": "sent to the outbox" if result.released else "recorded",
+        "edited": "sent to the outbox" if result.released else "recorded",
+        "rejected": "nothing is sent",
+    }.get(result.status, result.status)
+    Console().print(
+        f"Recorded: {result.decision} of {result.approval_id} by {result.reviewer}; {where}."
+    )

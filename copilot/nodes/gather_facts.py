@@ -54,6 +54,8 @@ def customer_facts(inputs: TurnInputs) -> CustomerFacts:
         preferred_channel=customer.preferred_channel,
         contactability=contactability(customer),
         is_existing_customer=not customer.is_prospect,
+        marketed_before=bool(inputs.snapshot.offers)
+        or any(contact.kind == "sales" for contact in inputs.snapshot.contacts),
     )
 
 

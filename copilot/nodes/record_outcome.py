@@ -7,7 +7,7 @@ from typing import Any
 from langgraph.runtime import Runtime
 
 from copilot.context import RunContext
-from copilot.records.store import record_decision
+from copilot.records.outcome import record_decision
 from copilot.state import TurnState
 from tools.foundation.db import session_scope
 

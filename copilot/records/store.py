@@ -1,25 +1,19 @@
-"""Write and read the copilot's records: pending approvals, decisions, drafts, evidence."""
+"""Pending approvals: create one, find it, claim it for one decision, give the claim back."""
 
 from __future__ import annotations
 
-import difflib
 from datetime import datetime, timedelta
-from typing import Any
 
-from pydantic_core import to_jsonable_python
 from sqlalchemy import and_, or_, update
 from sqlalchemy.orm import Session
 
-from copilot.records.models import ApprovalRecord, DraftRecord, EvidenceRecord
-from copilot.router import router_words
-from copilot.state import Draft, TurnState
-from copilot.turn_facts import turn_facts
-from tools.book.models import Offer
-from tools.foundation.errors import Conflict, NotFound
+from copilot.records.models import ApprovalRecord
+from copilot.state import TurnState
+from tools.foundation.errors import Conflict, Forbidden, NotFound
 
 DECISION_STATUS = {"approve": "approved", "edit": "edited", "reject": "rejected"}
-PENDING, DECIDING = "pending", "deciding"
-"""Status of a turn waiting for a decision, and of one a reviewer has claimed to decide."""
+PENDING, IN_REVIEW, DECIDING = "pending", "in_review", "deciding"
+"""A turn waiting for the advisor, one waiting for compliance, one being decided right now."""
 STALE_CLAIM = timedelta(minutes=15)
 """A claim older than this belongs to a process that died mid-decision: it may be taken."""
 
@@ -77,8 +71,10 @@ def pending_approval(session: Session, approval_id: str) -> ApprovalRecord:
     return record
 
 
-def claim_pending(session: Session, approval_id: str, reviewer: str, at: datetime) -> None:
-    """Claim a pending approval for one decision, atomically (compare-and-set in the database).
+def claim_pending(
+    session: Session, approval_id: str, reviewer: str, at: datetime, expected: str = PENDING
+) -> None:
+    """Claim a waiting approval for one decision, atomically (compare-and-set in the database).
 
     Of two decisions racing on one approval exactly one claims it; the other gets
     ``ApprovalAlreadyDecided``. A claim left by a process that died mid-decision is taken
@@ -90,7 +86,7 @@ def claim_pending(session: Session, approval_id: str, reviewer: str, at: datetim
         ApprovalAlreadyDecided: it is decided, or another decision holds a fresh claim.
     """
     claimable = or_(
-        ApprovalRecord.status == PENDING,
+        ApprovalRecord.status == expected,
         and_(ApprovalRecord.status == DECIDING, ApprovalRecord.decided_at < at - STALE_CLAIM),
     )
     won = session.execute(
@@ -109,152 +105,34 @@ def claim_pending(session: Session, approval_id: str, reviewer: str, at: datetim
     raise ApprovalAlreadyDecided(record)
 
 
-def release_claim(session: Session, approval_id: str) -> None:
+def release_claim(session: Session, approval_id: str, back_to: str = PENDING) -> None:
     """Give a claimed approval back (the decision failed before it was recorded)."""
     session.execute(
         update(ApprovalRecord)
         .where(ApprovalRecord.id == approval_id, ApprovalRecord.status == DECIDING)
-        .values(status=PENDING, reviewer=None, decided_at=None)
+        .values(status=back_to, reviewer=None, decided_at=None)
         .execution_options(synchronize_session=False)
     )
     session.commit()
 
 
-def full_text(draft: Draft) -> str:
-    """Return the draft as one text: subject line (if any) and body."""
-    return f"Subject: {draft.subject}\n\n{draft.body}" if draft.subject else draft.body
+class ReviewNotWaiting(Conflict):
+    """Compliance can decide only a draft the advisor approved that waits in the queue."""
 
-
-def edit_diff(original: str, edited: str) -> str:
-    """Return the unified diff of a reviewer's edit."""
-    lines = difflib.unified_diff(
-        original.splitlines(keepends=True), edited.splitlines(keepends=True), "draft", "edited"
-    )
-    return "".join(lines)
-
-
-def _draft_row(approval_id: str, draft: Draft, final: bool) -> DraftRecord:
-    return DraftRecord(
-        approval_id=approval_id,
-        attempt=draft.attempt,
-        channel=draft.channel,
-        language=draft.language,
-        subject=draft.subject,
-        body=draft.body,
-        citations=list(draft.citations),
-        source=draft.source,
-        model=draft.model,
-        prompt_id=draft.prompt.id,
-        prompt_version=draft.prompt.version,
-        prompt_sha256=draft.prompt.sha256,
-        final=final,
-    )
-
-
-def model_versions(facts: dict[str, Any]) -> dict[str, Any]:
-    """Return every model/pack version the tool outputs report, keyed by tool."""
-    found: dict[str, Any] = {}
-    for tool, output in facts.items():
-        if isinstance(output, dict):
-            versions = {k: v for k, v in output.items() if k.endswith("version")}
-            if versions:
-                found[tool] = versions
-    return found
-
-
-def _offer(state: TurnState, decision: str) -> dict[str, Any]:
-    """Return the offer as presented: products with their quoted figures and the channel."""
-    draft = state["draft"]
-    presented = decision != "reject"
-    return {
-        "presented": presented,
-        "channel": draft.channel,
-        "products": list(draft.products),
-        "quote": turn_facts(state).jsonable().get("quote"),
-    }
-
-
-def _evidence(state: TurnState, decision: str, recorded_at: datetime) -> EvidenceRecord:
-    report = state["compliance"]
-    plan_prompt = state.get("plan_prompt")
-    return EvidenceRecord(
-        approval_id=state["request_id"],
-        decision=decision,
-        plan=state["plan"].model_dump(mode="json"),
-        tools_called=list(state.get("tools_called", [])),
-        tool_errors=to_jsonable_python(state.get("tool_errors", [])),
-        facts=turn_facts(state).jsonable(),
-        citations=[
-            {"chunk_id": c.chunk_id, "doc_id": c.doc_id, "version": c.version, "title": c.title}
-            for c in state.get("chunks", [])
-            if c.chunk_id in state["draft"].citations
-        ],
-        recommendations=to_jsonable_python(state.get("recommendations", [])),
-        suppressed=to_jsonable_python(state.get("suppressed", [])),
-        rule_pack_id=report.rule_pack.id,
-        rule_pack_version=report.rule_pack.version,
-        checked_rules=to_jsonable_python(report.checked_rules),
-        findings=to_jsonable_python(report.findings),
-        model_versions={
-            **model_versions(turn_facts(state).jsonable()),
-            "draft_model": state["draft"].model,
-            "draft_prompt": state["draft"].prompt.model_dump(),
-            "plan_prompt": plan_prompt.model_dump()
-            if plan_prompt
-            else f"router@{router_words().version}",
-        },
-        offer=_offer(state, decision),
-        notices=list(state.get("notices", [])),
-        recorded_at=recorded_at,
-    )
-
-
-def _offer_rows(state: TurnState, presented_at: datetime) -> list[Offer]:
-    """Return the book's offer rows for the products an approved draft presents."""
-    versions = model_versions(turn_facts(state).jsonable())
-    triggers = {r.product: r.action or "recommendation" for r in state.get("recommendations", [])}
-    return [
-        Offer(
-            customer_id=state["customer_id"],
-            advisor_id=state["advisor_id"],
-            product_code=code,
-            status="presented",
-            channel=state["draft"].channel,
-            trigger=triggers.get(code, state["plan"].intent),
-            model_version=str(versions.get("propensity", {}).get("model_version", "rules")),
-            presented_at=presented_at,
+    def __init__(self, approval_id: str, status: str) -> None:
+        super().__init__(
+            f"Draft {approval_id!r} is not waiting for compliance (it is {status}): only drafts "
+            "an advisor approved into the review queue can be reviewed."
         )
-        for code in state["draft"].products
-    ]
 
 
-def record_decision(session: Session, state: TurnState) -> str:
-    """Store the decision, every draft, the edit diff, the evidence and the offer as presented.
+class SelfApproval(Forbidden):
+    """No one checks their own draft: the checker must not be the maker."""
 
-    Returns:
-        The approval id the records are stored under.
-    """
-    decision = state["decision"]
-    approval_id = state["request_id"]
-    record = pending_approval(session, approval_id)
-    record.status = DECISION_STATUS[decision.decision]
-    record.decided_at, record.reviewer, record.reason = (
-        decision.decided_at,
-        decision.reviewer,
-        decision.reason,
-    )
-    drafts = state.get("drafts", [])
-    rows = [_draft_row(approval_id, d, final=d is drafts[-1]) for d in drafts]
-    final_row, original = rows[-1], full_text(state["draft"])
-    if decision.decision != "reject":
-        final_row.final_text = decision.edited_text or original
-    if decision.decision == "edit" and decision.edited_text is not None:
-        final_row.edit_diff = edit_diff(original, decision.edited_text)
-    session.add_all(rows)
-    session.add(_evidence(state, decision.decision, decision.decided_at))
-    if decision.decision != "reject":
-        session.add_all(_offer_rows(state, decision.decided_at))
-    return approval_id
+    def __init__(self, approval_id: str) -> None:
+        super().__init__(
+            f"You approved draft {approval_id!r} as its maker; another person must review it."
+        )
 
 
 class ApprovalBlocked(Conflict):

@@ -74,7 +74,7 @@ def shared_settings(template_data_dir: Path, tmp_path_factory: pytest.TempPathFa
     """Return settings of a session-wide copy for tests that only ask (no approvals)."""
     target = tmp_path_factory.mktemp("copilot-shared") / "data"
     _copy_data_dir(template_data_dir, target)
-    return Settings(data_dir=target)
+    return Settings(data_dir=target, review_sample_rate=0.0)
 
 
 @pytest.fixture
@@ -82,7 +82,7 @@ def turn_settings(template_data_dir: Path, tmp_path: Path) -> Settings:
     """Return settings of a private copy of the book and store (tests that write)."""
     target = tmp_path / "data"
     _copy_data_dir(template_data_dir, target)
-    return Settings(data_dir=target)
+    return Settings(data_dir=target, review_sample_rate=0.0)
 
 
 @pytest.fixture
@@ -93,6 +93,7 @@ def cli_env(turn_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterato
     monkeypatch.setenv("COPILOT_DATA_DIR", str(turn_settings.data_dir))
     monkeypatch.delenv("COPILOT_DATABASE_URL", raising=False)
     monkeypatch.delenv("COPILOT_LLM_BASE_URL", raising=False)
+    monkeypatch.setenv("COPILOT_REVIEW_SAMPLE_RATE", "0")
     get_settings.cache_clear()
     yield turn_settings
     get_settings.cache_clear()

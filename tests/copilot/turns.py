@@ -57,3 +57,37 @@ def resume_turn(
     return TurnService(settings, llm=None).decide(
         approval_id, decision, reviewer, reason, edited_text, now=now
     )
+
+
+def review_turn(
+    settings: Settings,
+    approval_id: str,
+    verdict: Any,
+    reviewer: str = "compliance-1",
+    reason_code: str = "compliant",
+    comment: str = "",
+    edited_text: str | None = None,
+    *,
+    now: datetime | None = None,
+) -> ApprovalResult:
+    """Record compliance's decision on a queued draft through a fresh service."""
+    return TurnService(settings, llm=None).review(
+        approval_id, verdict, reviewer, reason_code, comment, edited_text, now=now
+    )
+
+
+def decide_through(
+    settings: Settings,
+    approval_id: str,
+    decision: Any,
+    reviewer: str,
+    reason: str,
+    edited_text: str | None = None,
+    *,
+    now: datetime | None = None,
+) -> ApprovalResult:
+    """Decide as the advisor and, when the draft waits for compliance, approve it as compliance."""
+    result = resume_turn(settings, approval_id, decision, reviewer, reason, edited_text, now=now)
+    if result.status == "in_review":
+        return review_turn(settings, approval_id, "approve", now=now)
+    return result

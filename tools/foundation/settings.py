@@ -64,6 +64,15 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", description="Address `copilot serve` binds to.")
     port: int = Field(8000, description="Port `copilot serve` listens on.")
     log_level: str = Field("INFO", description="Python logging level.")
+    review_sample_rate: float = Field(
+        0.1,
+        ge=0.0,
+        le=1.0,
+        description="Share of approved drafts compliance reviews at random before they go out.",
+    )
+    review_target_hours: float = Field(
+        24.0, gt=0, description="Time compliance aims to decide a queued draft in, hours."
+    )
     secret_key: SecretStr = Field(
         SecretStr(DEVELOPMENT_SECRET),
         description="Secret that signs session cookies and CSRF tokens; required in production.",

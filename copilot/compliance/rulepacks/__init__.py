@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, Field, ValidationError, model_validator
@@ -54,6 +54,10 @@ class RuleSetting(BaseModel):
         return self.enabled and (self.channels is None or channel in self.channels)
 
 
+PreApproval = Literal["always", "first_contact", "never"]
+"""When compliance must approve a channel's drafts before they go out."""
+
+
 class RulePack(BaseModel):
     """A country's merged rule pack."""
 
@@ -67,6 +71,10 @@ class RulePack(BaseModel):
         default_factory=dict, description="Lexicon additions per language code."
     )
     references: dict[str, str] = Field(description="Regulation texts by reference id.")
+    pre_approval: dict[Channel, PreApproval] = Field(
+        default_factory=dict,
+        description="Per channel: when compliance reviews an approved draft (default never).",
+    )
 
     @model_validator(mode="after")
     def _references_exist(self) -> RulePack:
@@ -101,6 +109,7 @@ def _merge(base: dict[str, Any], country: dict[str, Any]) -> dict[str, Any]:
         "rules": rules,
         "lexicon": country.get("lexicon") or {},
         "references": {**base.get("references", {}), **country.get("references", {})},
+        "pre_approval": {**base.get("pre_approval", {}), **country.get("pre_approval", {})},
     }
 
 

@@ -14,7 +14,7 @@ from copilot.records.models import ApprovalRecord, DraftRecord, EvidenceRecord
 from copilot.records.store import ApprovalAlreadyDecided, ApprovalBlocked, UnknownApproval
 from tests.copilot.conftest import NOW, SEED_ADVISOR, ScriptedLLM
 from tests.copilot.graph.test_compliance_loop import PLAN, clean_email, promising_email
-from tests.copilot.turns import resume_turn, run_turn
+from tests.copilot.turns import decide_through, resume_turn, review_turn, run_turn
 from tools.book.models import Offer
 from tools.foundation.db import session_scope
 from tools.foundation.settings import Settings
@@ -54,11 +54,17 @@ def test_turn_paused_here_is_approved_from_another_process(turn_settings: Settin
     )
 
     assert done.returncode == 0, done.stderr
+    with session_scope(turn_settings) as session:  # a first marketing e-mail: compliance first
+        waiting = session.get(ApprovalRecord, result.approval_id)
+        assert waiting is not None and waiting.status == "in_review"
+        assert session.get(EvidenceRecord, result.approval_id) is None
+    review_turn(turn_settings, result.approval_id, "approve", "compliance-1", "compliant")
     with session_scope(turn_settings) as session:
         record = session.get(ApprovalRecord, result.approval_id)
         evidence = session.get(EvidenceRecord, result.approval_id)
         offers = list(session.scalars(select(Offer).where(Offer.customer_id == "S000002")))
-        assert record is not None and record.status == "approved" and record.reviewer == "co-1"
+        assert record is not None and record.status == "approved"
+        assert record.reviewer == "compliance-1"
         assert evidence is not None and evidence.rule_pack_id.startswith("nordic-fi")
         assert evidence.facts["quote"]["label"] == "indicative, not an offer"
         assert {o.product_code for o in offers if o.status == "presented"} >= set(
@@ -71,7 +77,7 @@ def test_edit_records_the_diff_and_the_final_text(turn_settings: Settings) -> No
     assert result.draft is not None and result.approval_id is not None
     edited = result.draft.text.replace("Hyvä", "Hei")
 
-    resume_turn(turn_settings, result.approval_id, "edit", "co-2", "friendlier", edited, now=NOW)
+    decide_through(turn_settings, result.approval_id, "edit", "co-2", "friendlier", edited, now=NOW)
 
     with session_scope(turn_settings) as session:
         final = session.scalars(
@@ -124,7 +130,7 @@ def test_evidence_records_the_prompts_and_model(turn_settings: Settings) -> None
     result = run_turn(turn_settings, SEED_ADVISOR, "S000001", "email about cyber", now=NOW, llm=llm)
     assert result.passed and result.approval_id is not None
 
-    resume_turn(turn_settings, result.approval_id, "approve", "co-1", "good", now=NOW)
+    decide_through(turn_settings, result.approval_id, "approve", "co-1", "good", now=NOW)
 
     with session_scope(turn_settings) as session:
         evidence = session.get(EvidenceRecord, result.approval_id)
@@ -142,7 +148,7 @@ def test_escalated_draft_is_recorded_after_a_passing_edit(turn_settings: Setting
     assert result.escalated and result.draft is not None and result.approval_id is not None
     fixed = result.draft.text.replace(" you are guaranteed payout;", "")
 
-    resume_turn(turn_settings, result.approval_id, "edit", "co-1", "removed the promise", fixed)
+    decide_through(turn_settings, result.approval_id, "edit", "co-1", "removed the promise", fixed)
 
     with session_scope(turn_settings) as session:
         record = session.get(ApprovalRecord, result.approval_id)

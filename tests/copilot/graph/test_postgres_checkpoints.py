@@ -10,7 +10,7 @@ import pytest
 
 from copilot.records.models import ApprovalRecord
 from tests.copilot.conftest import AS_OF, NOW, SEED_ADVISOR
-from tests.copilot.turns import resume_turn, run_turn
+from tests.copilot.turns import decide_through, run_turn
 from tools.book.generator import BookSpec, generate_book
 from tools.book.loading import clear_book
 from tools.book.schema import migrate
@@ -41,7 +41,7 @@ def test_turn_pauses_and_resumes_with_postgres_checkpoints(pg_turn_settings: Set
     )
     assert result.approval_id is not None and result.passed
 
-    resume_turn(pg_turn_settings, result.approval_id, "approve", "co-1", "ok", now=NOW)
+    decide_through(pg_turn_settings, result.approval_id, "approve", "co-1", "ok", now=NOW)
 
     assert not pg_turn_settings.checkpoint_path.exists()
     with session_scope(pg_turn_settings) as session:

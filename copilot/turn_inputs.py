@@ -13,14 +13,20 @@ from functools import cached_property
 
 from tools.catalogue import Catalogue, load_catalogue
 from tools.churn import ChurnCLV
-from tools.contact_policy import ContactPolicyStatus, contact_policy
+from tools.contact_policy import (
+    ContactPolicyStatus,
+    customer_policy_status,
+    load_contact_policy,
+)
 from tools.credibility import RiskProfile
-from tools.decision import Arbitration, arbitrate
+from tools.decision import Arbitration, arbitrate_customer
 from tools.eligibility import Eligibility, eligibility_facts, eligibility_of
 from tools.foundation.db import session_scope
 from tools.foundation.settings import Settings
 from tools.gaps import CoverageGaps, PeerTables, gaps_of, peer_tables
-from tools.nba import next_best_actions
+from tools.gaps.pack import load_gap_rules
+from tools.nba import detect_customer_candidates
+from tools.nba.config import load_trigger_config
 from tools.nba.models import ActionCandidate
 from tools.profile import CustomerProfile, profile_of
 from tools.propensity import PropensityScore
@@ -85,20 +91,36 @@ class TurnInputs:
         """Return churn probability and lifetime value."""
         return churn_clv_of(self.scores, self.catalogue)
 
+    @cached_property
+    def status(self) -> ContactPolicyStatus:
+        """Return the customer's contact-policy status (computed once, shared by two tools)."""
+        return customer_policy_status(self.snapshot, load_contact_policy())
+
     def contact_policy(self) -> ContactPolicyStatus:
         """Return whether sales contact is allowed now, and what blocks it."""
-        with session_scope(self.settings) as session:
-            return contact_policy(session, self.snapshot.customer_id, now=self.snapshot.now)
+        return self.status
 
     def next_best_actions(self) -> list[ActionCandidate]:
-        """Return the candidate actions of the customer's triggers."""
-        with session_scope(self.settings) as session:
-            return next_best_actions(session, self.snapshot.customer_id, now=self.snapshot.now)
+        """Return the candidate actions of the customer's triggers (scored by the models)."""
+        return detect_customer_candidates(
+            self.snapshot,
+            self.scores,
+            self.catalogue,
+            load_trigger_config(),
+            load_contact_policy(),
+            load_gap_rules(),
+        )
 
     def arbitrate(self, candidates: list[ActionCandidate]) -> Arbitration:
         """Rank the candidates under the contact policy, with the why-not trace."""
-        with session_scope(self.settings) as session:
-            return arbitrate(session, self.snapshot.customer_id, candidates, now=self.snapshot.now)
+        return arbitrate_customer(
+            self.snapshot,
+            candidates,
+            self.status,
+            load_contact_policy(),
+            self.catalogue,
+            self.scores,
+        )
 
     def quote(self, products: Sequence[str]) -> Quote:
         """Quote indicative prices of products (the bundle where one applies)."""

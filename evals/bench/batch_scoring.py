@@ -55,7 +55,8 @@ def _per_customer(settings: Settings, sample: int, seed: int) -> tuple[int, floa
         chosen = random.Random(seed).sample(ids, min(sample, len(ids)))
         started = time.perf_counter()
         for customer_id in chosen:
-            arbitrate(session, customer_id, next_best_actions(session, customer_id))
+            candidates = next_best_actions(session, customer_id, models_dir=None)
+            arbitrate(session, customer_id, candidates, models_dir=None)
         return len(chosen), time.perf_counter() - started
 
 

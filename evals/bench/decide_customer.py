@@ -137,7 +137,13 @@ def measure(settings: Settings, sample: int, seed: int, pandas_sample: int) -> d
                 lambda c: _decide(load_snapshot(session, c, moment), None), chosen
             ),
             "session_tools": _timed(
-                lambda c: arbitrate(session, c, next_best_actions(session, c, now=moment)),
+                lambda c: arbitrate(
+                    session,
+                    c,
+                    next_best_actions(session, c, now=moment, models_dir=None),
+                    now=moment,
+                    models_dir=None,
+                ),
                 slow,
             ),
             "pandas_path": _timed(lambda c: decide_frames(load_frames(session, moment, [c])), slow),

@@ -126,18 +126,3 @@ def ScriptedLLM(  # noqa: N802 - reads as the fake it builds
 def unavailable(reason: str = "timeout") -> LLMUnavailable:
     """Return the adapter's typed fault, as the fake raises it."""
     return LLMUnavailable(reason, "scripted fault")  # type: ignore[arg-type]
-
-
-@pytest.fixture
-def models_env(template_data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Point the process settings at the template's trained models for one test.
-
-    The model tools find their artifacts through ``get_settings()`` (they take only a
-    session), so the turn's explicit settings are not enough for them.
-    """
-    from tools.foundation.settings import get_settings
-
-    monkeypatch.setenv("COPILOT_DATA_DIR", str(template_data_dir))
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()

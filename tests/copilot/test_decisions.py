@@ -16,7 +16,6 @@ from tools.book.models import Customer, Offer
 from tools.foundation.db import session_scope
 from tools.foundation.settings import Settings
 
-pytestmark = pytest.mark.usefixtures("models_env")
 YEAR_AGO = NOW.replace(year=NOW.year - 1)
 
 

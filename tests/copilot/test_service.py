@@ -23,8 +23,6 @@ from tools.foundation.db import session_scope
 from tools.foundation.errors import UnknownAdvisor, UnknownCustomer
 from tools.foundation.settings import Settings
 
-pytestmark = pytest.mark.usefixtures("models_env")
-
 
 def test_the_service_takes_ids_not_names(shared_settings: Settings) -> None:
     with pytest.raises(UnknownCustomer):

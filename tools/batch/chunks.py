@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import select
@@ -48,13 +49,19 @@ def plan_chunks(session: Session, size: int) -> list[Chunk]:
 
 
 def decide_chunk(
-    session: Session, moment: datetime, chunk: Chunk, advisor_id: str | None
+    session: Session,
+    moment: datetime,
+    chunk: Chunk,
+    advisor_id: str | None,
+    models_dir: Path | None,
 ) -> ChunkResult:
     """Run one chunk through triggers, eligibility, gaps, models and arbitration."""
     frames = load_frames(session, moment, id_range=(chunk.low, chunk.high))
     if advisor_id is not None:
         frames = restrict(frames, frames.customers["advisor_id"] == advisor_id)
-    inputs = load_model_inputs(session, moment, frames.customers["customer_id"].tolist())
+    inputs = load_model_inputs(
+        session, moment, frames.customers["customer_id"].tolist(), models_dir
+    )
     gaps = gap_matrix(session, frames, load_catalogue(), load_gap_rules())
     decided = decide_frames(frames, inputs).merge(
         frames.customers[["customer_id", "advisor_id"]], on="customer_id"
@@ -65,8 +72,8 @@ def decide_chunk(
 
 
 def decide_chunk_at(
-    url: str, moment: datetime, chunk: Chunk, advisor_id: str | None
+    url: str, moment: datetime, chunk: Chunk, advisor_id: str | None, models_dir: Path | None
 ) -> ChunkResult:
     """Decide a chunk on its own connection (the entry point of a worker process)."""
     with Session(engine_for(url)) as session:
-        return decide_chunk(session, moment, chunk, advisor_id)
+        return decide_chunk(session, moment, chunk, advisor_id, models_dir)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 
 import pandas as pd
 from sqlalchemy.orm import Session
@@ -58,6 +59,7 @@ def _combine(results: list[ChunkResult]) -> BookDecision:
 def decide_book(
     session: Session,
     moment: datetime,
+    models_dir: Path | None,
     advisor_id: str | None = None,
     progress: Progress | None = None,
     chunk_size: int = CHUNK_CUSTOMERS,
@@ -67,6 +69,8 @@ def decide_book(
     Args:
         session: Open session on the book.
         moment: Decision moment.
+        models_dir: The registered models that score the candidates; None ranks by the
+            catalogue prior.
         advisor_id: Only this advisor's customers.
         progress: Called with (customers done, customers total) after each chunk.
         chunk_size: Customers decided together (bounds memory).
@@ -74,7 +78,7 @@ def decide_book(
     chunks = plan_chunks(session, chunk_size)
     total, done, results = sum(c.customers for c in chunks), 0, []
     for chunk in chunks:
-        results.append(decide_chunk(session, moment, chunk, advisor_id))
+        results.append(decide_chunk(session, moment, chunk, advisor_id, models_dir))
         done += chunk.customers
         if progress is not None:
             progress(done, total)
@@ -88,6 +92,7 @@ def decide_book_parallel(
     advisor_id: str | None,
     progress: Progress | None,
     workers: int,
+    models_dir: Path | None,
 ) -> BookDecision:
     """Return the same as ``decide_book``, deciding the chunks in worker processes."""
     total, done = sum(c.customers for c in chunks), 0
@@ -95,7 +100,7 @@ def decide_book_parallel(
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = {
-            pool.submit(decide_chunk_at, url, moment, chunk, advisor_id): k
+            pool.submit(decide_chunk_at, url, moment, chunk, advisor_id, models_dir): k
             for k, chunk in enumerate(chunks)
         }
         results: dict[int, ChunkResult] = {}
@@ -140,10 +145,12 @@ def run_batch(
         chunks = plan_chunks(session, chunk_size)
         if workers > 1 and len(chunks) > 1:
             book = decide_book_parallel(
-                settings.db_url, chunks, moment, advisor_id, progress, workers
+                settings.db_url, chunks, moment, advisor_id, progress, workers, settings.models_dir
             )
         else:
-            book = decide_book(session, moment, advisor_id, progress, chunk_size)
+            book = decide_book(
+                session, moment, settings.models_dir, advisor_id, progress, chunk_size
+            )
         decided, scored = book.decided, book.customers
         chosen = decided[decided["rank"].notna()] if len(decided) else decided
         per_advisor = write_items(session, moment, chosen, book.ranking_basis, advisor_id)

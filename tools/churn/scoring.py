@@ -29,7 +29,7 @@ from tools.propensity.drivers import Driver, top_drivers
 from tools.propensity.features import customer_features
 from tools.propensity.product_rows import product_table
 from tools.propensity.scorer import propensity_scorer
-from tools.propensity.scoring import customer_snapshot, resolve_models_dir
+from tools.propensity.scoring import customer_snapshot
 from tools.propensity.vector import customer_vector
 from tools.registry import load_current
 
@@ -101,7 +101,7 @@ def _scored(frames: BookFrames, when: date, peers: pd.DataFrame | None, models_d
 
 
 def churn_book(
-    source: Session | BookFrames, now: date | None = None, *, models_dir: Path | None = None
+    source: Session | BookFrames, now: date | None = None, *, models_dir: Path
 ) -> pd.DataFrame:
     """Return churn probability and CLV of every customer in force (batch path).
 
@@ -111,7 +111,7 @@ def churn_book(
     Args:
         source: A session (the whole book) or pre-loaded frames.
         now: Feature date (default the book's as-of date; required with frames).
-        models_dir: The model registry (None: the process settings', transitional).
+        models_dir: The model registry.
 
     Returns:
         Frame indexed by customer id: ``churn_probability_12m``, ``clv_eur``,
@@ -123,7 +123,7 @@ def churn_book(
         if now is None:
             raise ValueError("churn_book needs `now` when given frames.")
         when, frames = now, source
-    values, _, _, versions = _scored(frames, when, None, resolve_models_dir(models_dir))
+    values, _, _, versions = _scored(frames, when, None, models_dir)
     values.attrs.update(versions)
     return values
 
@@ -161,7 +161,7 @@ def churn_clv(
     customer_id: str,
     now: date | datetime | None = None,
     *,
-    models_dir: Path | None = None,
+    models_dir: Path,
 ) -> ChurnCLV:
     """Return the customer's churn probability, CLV and churn drivers.
 
@@ -169,7 +169,7 @@ def churn_clv(
         session: Open session on the book.
         customer_id: The customer (id or exact name).
         now: Decision moment (default the book's as-of date at noon); features use its day.
-        models_dir: The model registry (None: the process settings', transitional).
+        models_dir: The model registry.
 
     Raises:
         UnknownCustomer: no such customer.
@@ -181,7 +181,7 @@ def churn_clv(
     vector = customer_vector(snapshot, catalogue.codes)
     if not vector.in_force:
         return churn_from_part(None, snapshot.customer.name, snapshot.customer_id, catalogue)
-    folder = resolve_models_dir(models_dir)
+    folder = models_dir
     churn, propensity, credibility = (
         churn_scorer(folder),
         propensity_scorer(folder),

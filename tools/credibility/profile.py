@@ -25,7 +25,7 @@ from tools.credibility.scorer import (
     experience_of,
 )
 from tools.propensity.book_frames import BookFrames, load_book_frames
-from tools.propensity.scoring import customer_snapshot, resolve_models_dir
+from tools.propensity.scoring import customer_snapshot
 from tools.registry import load_current
 
 __all__ = [
@@ -152,7 +152,7 @@ def risk_profile(
     customer_id: str,
     at: date | datetime | None = None,
     *,
-    models_dir: Path | None = None,
+    models_dir: Path,
 ) -> RiskProfile:
     """Return a customer's risk profile for every product (owned or not).
 
@@ -163,13 +163,13 @@ def risk_profile(
         session: Open session on the book.
         customer_id: The customer (id or exact name).
         at: Decision moment; the claims history ends on its day (default the book's as-of).
-        models_dir: The model registry (None: the process settings', transitional).
+        models_dir: The model registry.
 
     Raises:
         UnknownCustomer: no such customer.
         ModelNotTrained: run ``copilot models train`` first.
     """
-    scorer = credibility_scorer(resolve_models_dir(models_dir))
+    scorer = credibility_scorer(models_dir)
     snapshot = customer_snapshot(session, customer_id, at)
     part = scorer.score(experience_of(snapshot, list(scorer.codes)))
     return profile_from_part(part, snapshot.customer_id)

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from tools.book.clock import resolve_now
-from tools.book.repository import resolve_customer
 from tools.catalogue.loader import load_catalogue
 from tools.contact_policy import customer_policy_status, load_contact_policy
 from tools.decision.customer_arbitration import arbitrate_customer
 from tools.decision.models import Arbitration
-from tools.nba.model_view import load_customer_scores
 from tools.nba.models import ActionCandidate
+from tools.scores import scores_for
 from tools.snapshot import load_snapshot
 
 
@@ -23,6 +23,7 @@ def arbitrate(
     candidates: list[ActionCandidate],
     *,
     now: datetime | date | str | None = None,
+    models_dir: Path | None,
 ) -> Arbitration:
     """Rank the candidates and apply the contact policy; return the chosen and the why-not trace.
 
@@ -35,9 +36,11 @@ def arbitrate(
 
     Args:
         session: Open session on the book.
-        customer_id: Customer id or exact name.
+        customer_id: The customer's id (names are resolved at the CLI's edge).
         candidates: Candidates from ``next_best_actions`` for this customer.
         now: Decision moment; default the book's as-of date at 12:00.
+        models_dir: The registered models that score the candidates; None ranks by the
+            catalogue prior.
 
     Raises:
         UnknownCustomer: no such customer.
@@ -46,8 +49,7 @@ def arbitrate(
         InvalidDate: ``now`` is not a valid date.
     """
     moment = resolve_now(session, now)
-    customer = resolve_customer(session, customer_id)
-    snapshot = load_snapshot(session, customer.id, moment)
+    snapshot = load_snapshot(session, customer_id, moment)
     policy = load_contact_policy()
     return arbitrate_customer(
         snapshot,
@@ -55,5 +57,5 @@ def arbitrate(
         customer_policy_status(snapshot, policy),
         policy,
         load_catalogue(),
-        load_customer_scores(session, customer.id, moment),
+        scores_for(snapshot, models_dir),
     )

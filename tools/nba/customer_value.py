@@ -14,6 +14,7 @@ from tools.catalogue.loader import Catalogue
 from tools.contact_policy.pack import ContactPolicy
 from tools.nba.config import TriggerConfig
 from tools.nba.model_view import ModelView
+from tools.scores.prior import prior_propensity_of
 from tools.snapshot import PolicyRow
 
 SELLING_KINDS = frozenset({"cross_sell", "incident_outreach"})
@@ -25,27 +26,6 @@ def round_half_even(value: float, decimals: int) -> float:
     """Return ``value`` rounded as ``numpy.round`` does: scaled, rounded half to even, unscaled."""
     scale = 10.0**decimals
     return round(value * scale) / scale
-
-
-def prior_propensity_of(
-    held: Iterable[str], product: str, catalogue: Catalogue, policy: ContactPolicy
-) -> float:
-    """Return the catalogue prior of one product for a customer holding ``held``.
-
-    ``cross_sales_score / 100 x affinity``: the highest catalogue affinity from a held product
-    to this one (``default_affinity`` for a pair the matrix leaves out), ``prospect_affinity``
-    when no catalogue product is held.
-    """
-    ranking = policy.ranking
-    owned = [code for code in held if code in catalogue.products]
-    if owned:
-        affinity = max(
-            catalogue.affinity.get(code, {}).get(product, ranking.default_affinity)
-            for code in owned
-        )
-    else:
-        affinity = ranking.prospect_affinity
-    return catalogue.products[product].cross_sales_score / 100 * affinity
 
 
 def propensity_of(

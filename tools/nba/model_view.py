@@ -10,12 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Protocol
 
-from sqlalchemy.orm import Session
-
-from tools.scores.book import ModelInputs, load_model_inputs
+from tools.scores.book import ModelInputs
 from tools.scores.prior import CATALOGUE_PRIOR
 
 
@@ -73,12 +70,3 @@ def scores_of_inputs(inputs: ModelInputs, customer_id: str) -> GivenScores:
         ranking_basis=inputs.ranking_basis,
         credibility_version=inputs.credibility_version,
     )
-
-
-def load_customer_scores(session: Session, customer_id: str, now: datetime) -> GivenScores:
-    """Return the registered models' scores of one customer (the prior when none is trained).
-
-    Transitional for the session-based tools: a turn scores its customer once and passes the
-    scores instead.
-    """
-    return scores_of_inputs(load_model_inputs(session, now, [customer_id]), customer_id)

@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from tools.book.clock import resolve_now
-from tools.book.repository import resolve_customer
 from tools.catalogue.loader import load_catalogue
 from tools.contact_policy.pack import load_contact_policy
 from tools.gaps.pack import load_gap_rules
 from tools.nba.config import load_trigger_config
 from tools.nba.customer_candidates import detect_customer_candidates
-from tools.nba.model_view import load_customer_scores
 from tools.nba.models import ActionCandidate
+from tools.scores import scores_for
 from tools.snapshot import load_snapshot
 
 
 def next_best_actions(
-    session: Session, customer_id: str, *, now: datetime | date | str | None = None
+    session: Session,
+    customer_id: str,
+    *,
+    now: datetime | date | str | None = None,
+    models_dir: Path | None,
 ) -> list[ActionCandidate]:
     """Detect the customer's triggers and propose actions: what, why, when, channel, value.
 
@@ -31,9 +35,11 @@ def next_best_actions(
 
     Args:
         session: Open session on the book.
-        customer_id: Customer id or exact name.
+        customer_id: The customer's id (names are resolved at the CLI's edge).
         now: Decision moment (ISO 8601 string, date or datetime); default the book's as-of
             date at 12:00.
+        models_dir: The registered models that score the candidates; None ranks by the
+            catalogue prior.
 
     Returns:
         Candidate actions sorted by action id.
@@ -43,11 +49,10 @@ def next_best_actions(
         InvalidDate: ``now`` is not a valid date.
     """
     moment = resolve_now(session, now)
-    customer = resolve_customer(session, customer_id)
-    snapshot = load_snapshot(session, customer.id, moment)
+    snapshot = load_snapshot(session, customer_id, moment)
     return detect_customer_candidates(
         snapshot,
-        load_customer_scores(session, customer.id, moment),
+        scores_for(snapshot, models_dir),
         load_catalogue(),
         load_trigger_config(),
         load_contact_policy(),

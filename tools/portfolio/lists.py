@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 import pandas as pd
 from sqlalchemy.orm import Session
@@ -15,6 +16,7 @@ from tools.decision.book import decide_frames
 from tools.foundation.errors import InvalidInput
 from tools.portfolio.models import ListKind, PortfolioItem, PortfolioList
 from tools.portfolio.top_defend import top_defend_rows
+from tools.registry import ModelNotTrained
 from tools.snapshot.frames import BookFrames, load_frames, restrict
 
 # Which chosen actions make each list, and how the list is prioritised.
@@ -94,6 +96,7 @@ def portfolio_actions(
     product: str | None = None,
     industry: str | None = None,
     limit: int | None = None,
+    models_dir: Path | None = None,
 ) -> PortfolioList:
     """Return an action list over a book: who to contact, why, by when, most important first.
 
@@ -112,12 +115,14 @@ def portfolio_actions(
         product: Only actions about this product code.
         industry: Only this industry code.
         limit: At most this many entries.
+        models_dir: The registered models (needed by ``top_defend``: churn and CLV).
 
     Raises:
         UnknownAdvisor: no such advisor.
         UnknownProduct: the product code is not in the catalogue.
         UnknownSegment: the segment is not a size band, industry or country.
         InvalidDate: ``now`` is not a valid date.
+        ModelNotTrained: ``top_defend`` without the models it needs.
     """
     moment = resolve_now(session, now)
     if advisor_id is not None:
@@ -127,7 +132,9 @@ def portfolio_actions(
     frames = _scope(load_frames(session, moment), advisor_id, segment, industry)
     policy = load_contact_policy()
     if kind == "top_defend":
-        rows, excluded = top_defend_rows(session, frames)
+        if models_dir is None:
+            raise ModelNotTrained("churn")
+        rows, excluded = top_defend_rows(session, frames, models_dir)
     else:
         rows, excluded = _decided_rows(frames, kind, product)
     rows = rows.assign(urgency_order=rows["urgency"].map(policy.urgency_order))

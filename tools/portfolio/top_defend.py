@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -16,7 +17,9 @@ HIGH_CHURN = 0.5  # a customer more likely than not to leave: call within days, 
 DEFEND_WITHIN_DAYS = {"high": 7, "medium": 14}
 
 
-def top_defend_rows(session: Session, frames: BookFrames) -> tuple[pd.DataFrame, dict[str, int]]:
+def top_defend_rows(
+    session: Session, frames: BookFrames, models_dir: Path
+) -> tuple[pd.DataFrame, dict[str, int]]:
     """Return the Top Defend rows of the frames' customers; objectors are left out and counted.
 
     Raises:
@@ -26,7 +29,9 @@ def top_defend_rows(session: Session, frames: BookFrames) -> tuple[pd.DataFrame,
     objected = customers["objection_to_marketing"].to_numpy(dtype=bool)
     eligible = customers[~objected]
     scores = churn_book(
-        load_book_frames(session, eligible["customer_id"].tolist()), frames.now.date()
+        load_book_frames(session, eligible["customer_id"].tolist()),
+        frames.now.date(),
+        models_dir=models_dir,
     )
     rows = eligible.merge(scores, left_on="customer_id", right_index=True)
     churn, clv = rows["churn_probability_12m"], rows["clv_eur"].clip(lower=0)

@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session
 from tools.book.clock import resolve_now
 from tools.book.repository import book_as_of, resolve_customer
 from tools.catalogue.loader import Catalogue, load_catalogue
-from tools.foundation.settings import get_settings
 from tools.propensity.book_frames import BookFrames, load_book_frames
 from tools.propensity.drivers import Driver
 from tools.propensity.features import customer_features
@@ -40,16 +39,6 @@ class PropensityScore(BaseModel):
     probability: float = Field(description="Calibrated probability of buying within 12 months.")
     drivers: list[Driver] = Field(description="Top signed reasons, computed from the model.")
     model_version: str = Field(description="Version of the propensity model that scored it.")
-
-
-def resolve_models_dir(models_dir: Path | None) -> Path:
-    """Return ``models_dir``, or the process settings' one when None.
-
-    Transitional: only for the callers that do not pass their models yet (the tool registry,
-    next best action, arbitration, the batch chunks, the portfolio lists). New code passes
-    the models explicitly.
-    """
-    return models_dir if models_dir is not None else get_settings().models_dir
 
 
 def customer_snapshot(
@@ -105,7 +94,7 @@ def score_customer(
     now: date | datetime | None = None,
     drivers: int = 5,
     *,
-    models_dir: Path | None = None,
+    models_dir: Path,
 ) -> list[PropensityScore]:
     """Return purchase probabilities, with drivers, for products the customer does not hold.
 
@@ -115,7 +104,7 @@ def score_customer(
         products: Product codes to score (default every product not held).
         now: Decision moment (default the book's as-of date at noon); features use its day.
         drivers: Drivers per score.
-        models_dir: The model registry (None: the process settings', transitional).
+        models_dir: The model registry.
 
     Returns:
         Scores sorted by probability, highest first.
@@ -127,7 +116,7 @@ def score_customer(
     """
     catalogue = load_catalogue()
     requested = [catalogue.product(code).code for code in products or []]
-    scorer = propensity_scorer(resolve_models_dir(models_dir))
+    scorer = propensity_scorer(models_dir)
     snapshot = customer_snapshot(session, customer_id, now)
     vector = customer_vector(snapshot, catalogue.codes)
     part = scorer.score(vector, product_table(catalogue))

@@ -6,7 +6,7 @@ builders in ``tools.scores.outputs`` turn that into the propensity, risk-profile
 churn/CLV tool outputs and the ranking's model inputs.
 """
 
-from tools.scores.customer import CustomerScores, score_snapshot
+from tools.scores.customer import CustomerScores, score_snapshot, scores_for
 from tools.scores.models import ModelSet, as_model_set, load_model_set
 from tools.scores.outputs import (
     churn_clv_of,
@@ -25,4 +25,5 @@ __all__ = [
     "propensity_scores",
     "risk_profile_of",
     "score_snapshot",
+    "scores_for",
 ]

@@ -22,7 +22,7 @@ from tools.catalogue.loader import Catalogue
 from tools.contact_policy.pack import ContactPolicy
 from tools.credibility.profile import risk_book
 from tools.propensity.book_frames import active_at, load_book_frames
-from tools.propensity.scoring import resolve_models_dir, score_book
+from tools.propensity.scoring import score_book
 from tools.scores.models import ModelSet, as_model_set
 from tools.scores.prior import CATALOGUE_PRIOR, prior_propensity
 
@@ -52,7 +52,7 @@ def load_model_inputs(
     session: Session,
     now: datetime,
     customer_ids: Sequence[str],
-    models: ModelSet | Path | None = None,
+    models: ModelSet | Path | None,
 ) -> ModelInputs:
     """Return the registered models' scores for these customers (empty when none is trained).
 
@@ -60,10 +60,12 @@ def load_model_inputs(
         session: Open session on the book.
         now: Decision moment; the models' features use its day.
         customer_ids: The customers (a batch chunk, or one customer).
-        models: The registered models or their directory (None: the process settings',
-            transitional until every caller passes its models).
+        models: The registered models or their directory; None ranks by the catalogue
+            prior (no model is read).
     """
-    registered = as_model_set(models if models is not None else resolve_models_dir(None))
+    if models is None:
+        return ModelInputs()
+    registered = as_model_set(models)
     propensity, credibility = registered.propensity, registered.credibility
     if propensity is None and credibility is None:
         return ModelInputs()

@@ -13,14 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from pathlib import Path
 
-from tools.catalogue.loader import Catalogue
+from tools.catalogue.loader import Catalogue, load_catalogue
 from tools.churn.scorer import ChurnPart, churn_part
 from tools.credibility.scorer import CredibilityPart, experience_of
 from tools.propensity.product_rows import product_table
 from tools.propensity.scorer import PropensityPart
 from tools.propensity.vector import customer_vector
-from tools.scores.models import ModelSet
+from tools.scores.models import ModelSet, load_model_set
 from tools.scores.prior import CATALOGUE_PRIOR
 from tools.snapshot import CustomerSnapshot
 
@@ -114,3 +115,14 @@ def score_snapshot(
         churn=churn,
         versions=models.versions,
     )
+
+
+def scores_for(snapshot: CustomerSnapshot, models_dir: Path | None) -> CustomerScores | None:
+    """Score a customer with the models registered under ``models_dir`` (None: no models).
+
+    The session-based tools take the models directory explicitly; ``None`` says, on purpose,
+    that the catalogue prior ranks.
+    """
+    if models_dir is None:
+        return None
+    return score_snapshot(snapshot, load_model_set(models_dir), load_catalogue())

@@ -1,11 +1,16 @@
 """The catalogue prior: the propensity the ranking uses where no trained model scored a pair.
 
+``prior_propensity`` is the column-wise form (the batch), ``prior_propensity_of`` one
+customer's (a turn); the parity tests of the decision paths hold them equal.
+
 ``cross_sales_score / 100 x affinity``, where affinity is the highest catalogue affinity from a
 product the customer holds to the proposed one (``default_affinity`` for a pair the matrix
 leaves out, ``prospect_affinity`` when nothing is held); parameters from the contact policy.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
@@ -48,3 +53,24 @@ def prior_propensity(
     col = products.map(position).to_numpy(dtype=int)
     score = products.map({c: p.cross_sales_score / 100 for c, p in catalogue.products.items()})
     return score.to_numpy(dtype=float) * best[row, col]
+
+
+def prior_propensity_of(
+    held: Iterable[str], product: str, catalogue: Catalogue, policy: ContactPolicy
+) -> float:
+    """Return the catalogue prior of one product for a customer holding ``held``.
+
+    ``cross_sales_score / 100 x affinity``: the highest catalogue affinity from a held product
+    to this one (``default_affinity`` for a pair the matrix leaves out), ``prospect_affinity``
+    when no catalogue product is held.
+    """
+    ranking = policy.ranking
+    owned = [code for code in held if code in catalogue.products]
+    if owned:
+        affinity = max(
+            catalogue.affinity.get(code, {}).get(product, ranking.default_affinity)
+            for code in owned
+        )
+    else:
+        affinity = ranking.prospect_affinity
+    return catalogue.products[product].cross_sales_score / 100 * affinity

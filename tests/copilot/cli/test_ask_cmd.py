@@ -53,8 +53,9 @@ def ask_json(customer: str, message: str, advisor: str = SEED_ADVISOR) -> dict[s
 def tool_choice(settings: Settings, customer_id: str, now: datetime) -> list[str]:
     """Return the product recommendations the decision tool makes on its own."""
     with session_scope(settings) as session:
-        candidates = next_best_actions(session, customer_id, now=now)
-        chosen = arbitrate(session, customer_id, candidates, now=now).chosen
+        models = settings.models_dir
+        candidates = next_best_actions(session, customer_id, now=now, models_dir=models)
+        chosen = arbitrate(session, customer_id, candidates, now=now, models_dir=models).chosen
     return [r.action.product for r in chosen if r.action.kind in PRODUCT_KINDS and r.action.product]
 
 

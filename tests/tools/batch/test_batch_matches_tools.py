@@ -31,13 +31,21 @@ def sample(book_session: Session) -> list[str]:
 
 @pytest.fixture(scope="module")
 def decided(book_session: Session, as_of: date) -> pd.DataFrame:
-    return decide_book(book_session, datetime.combine(as_of, time(12)), chunk_size=120).decided
+    return decide_book(
+        book_session, datetime.combine(as_of, time(12)), None, chunk_size=120
+    ).decided
 
 
 @pytest.fixture(scope="module")
 def tools(book_session: Session, sample: list[str]) -> dict[str, Arbitration]:
     return {
-        cid: arbitrate(book_session, cid, next_best_actions(book_session, cid)) for cid in sample
+        cid: arbitrate(
+            book_session,
+            cid,
+            next_best_actions(book_session, cid, models_dir=None),
+            models_dir=None,
+        )
+        for cid in sample
     }
 
 

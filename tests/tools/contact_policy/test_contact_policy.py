@@ -43,7 +43,12 @@ def _claim(session: Session, customer_id: str, on: date, status: str) -> None:
 
 
 def _decide(session: Session, customer_id: str):
-    return arbitrate(session, customer_id, next_best_actions(session, customer_id))
+    return arbitrate(
+        session,
+        customer_id,
+        next_best_actions(session, customer_id, models_dir=None),
+        models_dir=None,
+    )
 
 
 def test_claim_ten_days_ago_suppresses_cross_sell_in_the_trace(book: Session, as_of: date) -> None:

@@ -14,7 +14,7 @@ from tools.portfolio import portfolio_actions
 
 def test_unknown_customer_is_a_typed_error(book_session: Session) -> None:
     with pytest.raises(UnknownCustomer, match="X999"):
-        next_best_actions(book_session, "X999")
+        next_best_actions(book_session, "X999", models_dir=None)
 
 
 def test_unknown_customer_in_contact_policy(book_session: Session) -> None:
@@ -24,14 +24,14 @@ def test_unknown_customer_in_contact_policy(book_session: Session) -> None:
 
 def test_date_in_the_wrong_format_is_a_typed_error(book_session: Session) -> None:
     with pytest.raises(InvalidDate, match="ISO 8601"):
-        next_best_actions(book_session, "S000001", now="22/11/2026")
+        next_best_actions(book_session, "S000001", now="22/11/2026", models_dir=None)
 
 
 def test_unknown_product_in_a_candidate_is_a_typed_error(book_session: Session) -> None:
-    candidate = next_best_actions(book_session, "S000001")[0]
+    candidate = next_best_actions(book_session, "S000001", models_dir=None)[0]
     bad = candidate.model_copy(update={"product": "UNICORN"})
     with pytest.raises(UnknownProduct, match="UNICORN"):
-        arbitrate(book_session, "S000001", [bad])
+        arbitrate(book_session, "S000001", [bad], models_dir=None)
 
 
 def test_unknown_product_in_a_portfolio_list(book_session: Session) -> None:
@@ -45,6 +45,6 @@ def test_unknown_advisor_in_a_portfolio_list(book_session: Session) -> None:
 
 
 def test_another_customers_candidate_is_a_typed_error(book_session: Session) -> None:
-    candidate = next_best_actions(book_session, "S000001")[0]
+    candidate = next_best_actions(book_session, "S000001", models_dir=None)[0]
     with pytest.raises(ForeignCandidate, match="not for S000002"):
-        arbitrate(book_session, "S000002", [candidate])
+        arbitrate(book_session, "S000002", [candidate], models_dir=None)

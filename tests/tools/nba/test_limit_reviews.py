@@ -34,7 +34,9 @@ def _grow(session: Session, as_of: date, kind: str, before: int, after: int) -> 
 
 
 def _growth_actions(session: Session) -> list[ActionCandidate]:
-    return [a for a in next_best_actions(session, BERGEN) if a.trigger.kind == "growth"]
+    return [
+        a for a in next_best_actions(session, BERGEN, models_dir=None) if a.trigger.kind == "growth"
+    ]
 
 
 def test_revenue_growth_reviews_gl_but_not_property(book: Session, as_of: date) -> None:

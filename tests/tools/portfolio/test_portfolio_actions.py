@@ -56,6 +56,10 @@ def test_unknown_segment_is_a_typed_error(book_session: Session) -> None:
 
 
 def test_top_defend_without_a_churn_model_says_to_train(fresh_book: Book) -> None:
-    _, session = fresh_book(10)  # a private data dir: no model trained there
+    settings, session = fresh_book(10)  # a private data dir: no model trained there
     with pytest.raises(ModelNotTrained, match="copilot models train"):
+        portfolio_actions(
+            session, advisor_id="ADV-001", kind="top_defend", models_dir=settings.models_dir
+        )
+    with pytest.raises(ModelNotTrained):
         portfolio_actions(session, advisor_id="ADV-001", kind="top_defend")

@@ -216,6 +216,8 @@ class OpenAICompatibleEmbeddingFunction(EmbeddingFunction[Documents]):
         """Embed texts with the remote model."""
         from openai import OpenAI
 
+        # Chroma rebuilds this function from its stored config, which must hold no secret:
+        # the key and limits are read from the deployment's settings when it is called.
         from tools.foundation.settings import get_settings
 
         settings = get_settings()

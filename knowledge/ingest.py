@@ -17,7 +17,7 @@ from knowledge.corpus_reader import CORPUS_DIR, Document, chunk_document, corpus
 from knowledge.metadata import Metadata, chunk_metadata
 from knowledge.search import forget_lexical_index
 from knowledge.store import get_collection
-from tools.foundation.settings import Settings, get_settings
+from tools.foundation.settings import Settings
 
 ProgressCallback = Callable[[int, int, str], None]
 """Called as ``progress(done, total, doc_id)`` after each document."""
@@ -71,14 +71,14 @@ def _write_documents(docs: list[tuple[Document, list[str]]], settings: Settings)
 
 
 def ingest_corpus(
-    settings: Settings | None = None,
+    settings: Settings,
     progress: ProgressCallback | None = None,
     corpus_dir: Path = CORPUS_DIR,
 ) -> IngestReport:
     """Bring the store in line with the corpus; safe to run any number of times.
 
     Args:
-        settings: Settings to use; default the process settings.
+        settings: The deployment's settings (which store to fill).
         progress: Optional callback ``progress(done, total, doc_id)`` as documents complete.
         corpus_dir: Root of the Markdown corpus (tests point it at a temporary copy).
 
@@ -86,7 +86,6 @@ def ingest_corpus(
         What was added, replaced, removed and left unchanged.
     """
     started = time.perf_counter()
-    settings = settings or get_settings()
     docs = load_corpus(corpus_dir)
     stored = _stored_documents(settings)
     report = IngestReport(documents=len(docs), chunks=0, corpus_hash=corpus_hash(docs), seconds=0)

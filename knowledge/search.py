@@ -19,7 +19,7 @@ from knowledge.metadata import country_flag, product_flag, type_flag
 from knowledge.store import get_collection, store_key
 from tools.catalogue import load_catalogue
 from tools.foundation.errors import InvalidInput
-from tools.foundation.settings import Settings, get_settings
+from tools.foundation.settings import Settings
 
 SearchMode = Literal["dense", "hybrid"]
 DEFAULT_MODE: SearchMode = "hybrid"
@@ -190,7 +190,7 @@ def search(
     k: int = 5,
     mode: SearchMode = DEFAULT_MODE,
     max_per_doc: int = 2,
-    settings: Settings | None = None,
+    settings: Settings,
 ) -> list[Chunk]:
     """Return the ``k`` passages that best answer ``query``, best first.
 
@@ -203,7 +203,7 @@ def search(
         mode: ``hybrid`` (dense + BM25 fused) or ``dense`` only.
         max_per_doc: Most passages returned from one document, so that a long document
             cannot crowd out the second source a question needs.
-        settings: Settings to use; default the process settings.
+        settings: The deployment's settings (which store to search).
 
     Raises:
         InvalidSearch: the query is empty, ``k`` < 1, or a filter value is unknown.
@@ -213,7 +213,6 @@ def search(
         raise InvalidSearch("The query is empty: ask a question in plain words.")
     if k < 1 or max_per_doc < 1:
         raise InvalidSearch(f"k and max_per_doc must be at least 1, got {k} and {max_per_doc}.")
-    settings = settings or get_settings()
     groups = _flag_groups(products, countries, types)
     pool = max(k * 4, _CANDIDATES)  # enough to fill k after the per-document cap
     index = lexical_index(settings)

@@ -17,7 +17,7 @@ import chromadb
 from chromadb.config import Settings as ChromaSettings
 
 from knowledge.embeddings import embedding_function
-from tools.foundation.settings import Settings, get_settings
+from tools.foundation.settings import Settings
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
@@ -61,9 +61,8 @@ def open_client(settings: Settings) -> ClientAPI:
     return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
 
 
-def get_collection(settings: Settings | None = None) -> Collection:
+def get_collection(settings: Settings) -> Collection:
     """Return the knowledge collection, created on first use and cached for the process."""
-    settings = settings or get_settings()
     key = store_key(settings)
     with _LOCK:
         if key not in _COLLECTIONS:

@@ -71,7 +71,13 @@ def search_(
     search_mode: SearchMode = "hybrid" if mode == "hybrid" else "dense"
     try:
         chunks = search(
-            query, products=product, countries=country, types=doc_type, k=k, mode=search_mode
+            query,
+            products=product,
+            countries=country,
+            types=doc_type,
+            k=k,
+            mode=search_mode,
+            settings=get_settings(),
         )
     except CopilotError as error:
         console.print(f"[red]{error}[/red]")

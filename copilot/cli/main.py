@@ -37,7 +37,7 @@ def load_command(name: str) -> click.Command:
     module_name, attribute, short = COMMANDS[name]
     target: Any = getattr(importlib.import_module(module_name), attribute)
     if isinstance(target, typer.Typer):
-        command = typer.main.get_command(target)
+        command = typer.main.get_group(target)  # a group even with one sub-command
     else:
         single = typer.Typer(add_completion=False)
         single.command(name)(target)

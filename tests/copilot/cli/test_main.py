@@ -43,3 +43,12 @@ def test_an_unknown_command_is_refused() -> None:
     result = CliRunner().invoke(app, ["nosuch"])
 
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    "words", [["eval", "run"], ["book", "stats"], ["models", "list"], ["compliance", "check"]]
+)
+def test_sub_commands_of_a_group_stay_reachable(words: list[str]) -> None:
+    result = CliRunner().invoke(app, [*words, "--help"])
+
+    assert result.exit_code == 0, result.output

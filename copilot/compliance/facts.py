@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from copilot.compliance.dates import date_matches
@@ -90,14 +91,25 @@ def collect_facts(facts: object, truth: GroundTruth | None = None) -> GroundTrut
     return truth
 
 
-def _collect_string(text: str, truth: GroundTruth) -> None:
-    for figure in extract_figures(text):
-        truth.add_figure(figure)
+@lru_cache(maxsize=65536)
+def string_facts(text: str) -> tuple[tuple[Figure, ...], str | None]:
+    """Return the figures in one fact string and the time of day it states (if a timestamp).
+
+    Cached: tool outputs repeat the same strings (reasons, dates, names) turn after turn.
+    """
     try:
-        stamp = datetime.fromisoformat(text.strip())
+        clock: str | None = datetime.fromisoformat(text.strip()).strftime("%H:%M")
     except ValueError:
-        return
-    truth.times.add(stamp.strftime("%H:%M"))
+        clock = None
+    return tuple(extract_figures(text)), clock
+
+
+def _collect_string(text: str, truth: GroundTruth) -> None:
+    figures, clock = string_facts(text)
+    for figure in figures:
+        truth.add_figure(figure)
+    if clock is not None:
+        truth.times.add(clock)
 
 
 def check_grounded_figures(check: CheckInput) -> list[Finding]:

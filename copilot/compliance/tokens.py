@@ -8,6 +8,7 @@ Lexicon terms are lowercase words; ``guarant*`` matches every word starting with
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -40,20 +41,24 @@ class TokenList(list[Token]):
         self.positions: dict[str, list[int]] = {}
         for token in self:
             self.positions.setdefault(token.text, []).append(token.index)
+        self.words = sorted(self.positions)
         self.found: dict[str, list[tuple[int, int]]] = {}
+        self.prefixed: dict[str, list[int]] = {}
 
     def starts(self, part: str) -> list[int]:
-        """Return the indexes of tokens matched by one lexicon word."""
+        """Return the indexes of tokens matched by one lexicon word (``pay*``: a prefix)."""
         if not part.endswith("*"):
             return self.positions.get(part, [])
-        prefix = part[:-1]
-        hits = (
-            pos
-            for word, found in self.positions.items()
-            if word.startswith(prefix)
-            for pos in found
-        )
-        return sorted(hits)
+        if part not in self.prefixed:
+            prefix = part[:-1]
+            hits: list[int] = []
+            # The words are sorted, so those with the prefix form one run from bisect_left.
+            for word in self.words[bisect_left(self.words, prefix) :]:
+                if not word.startswith(prefix):
+                    break
+                hits.extend(self.positions[word])
+            self.prefixed[part] = sorted(hits)
+        return self.prefixed[part]
 
 
 def tokenise(text: str, extra_breaks: Iterable[str] = ()) -> TokenList:

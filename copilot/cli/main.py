@@ -36,6 +36,7 @@ def load_command(name: str) -> click.Command:
     """Import a sub-command's module and return it as a click command named ``name``."""
     module_name, attribute, short = COMMANDS[name]
     target: Any = getattr(importlib.import_module(module_name), attribute)
+    command: click.Command
     if isinstance(target, typer.Typer):
         command = typer.main.get_group(target)  # a group even with one sub-command
     else:

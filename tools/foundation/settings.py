@@ -73,6 +73,20 @@ class Settings(BaseSettings):
     review_target_hours: float = Field(
         24.0, gt=0, description="Time compliance aims to decide a queued draft in, hours."
     )
+    session_hours: float = Field(
+        8.0, gt=0, description="Hours a browser sign-in lasts before the cookie expires."
+    )
+    cookie_secure: bool = Field(
+        False, description="Send the session cookie over HTTPS only (required in production)."
+    )
+    cookie_samesite: Literal["lax", "strict", "none"] = Field(
+        "lax",
+        description="SameSite of the session cookie; `none` (with cookie_secure) lets the panel"
+        " work inside a CRM on another site.",
+    )
+    demo_users: bool = Field(
+        True, description="Create the demo advisor and compliance users at start-up (dev only)."
+    )
     secret_key: SecretStr = Field(
         SecretStr(DEVELOPMENT_SECRET),
         description="Secret that signs session cookies and CSRF tokens; required in production.",
@@ -92,6 +106,8 @@ class Settings(BaseSettings):
             )
         if not self.data_dir.is_absolute():
             problems.append("COPILOT_DATA_DIR must be an absolute path")
+        if not self.cookie_secure:
+            problems.append("COPILOT_COOKIE_SECURE must be true (HTTPS only)")
         if problems:
             raise ProductionSettingsError(
                 "COPILOT_ENVIRONMENT=production refuses development defaults: "

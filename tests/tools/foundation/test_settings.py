@@ -31,11 +31,21 @@ def test_production_refuses_a_short_secret(tmp_path: Path) -> None:
 
 def test_production_refuses_a_data_dir_relative_to_the_working_directory() -> None:
     with pytest.raises(ValidationError, match="COPILOT_DATA_DIR must be an absolute path"):
-        Settings(environment="production", secret_key=SECRET)  # type: ignore[arg-type]
+        Settings(
+            environment="production",
+            secret_key=SECRET,  # type: ignore[arg-type]
+            data_dir=Path("relative-data"),
+            cookie_secure=True,
+        )
 
 
 def test_production_starts_with_a_secret_and_an_absolute_data_dir(tmp_path: Path) -> None:
-    settings = Settings(environment="production", secret_key=SECRET, data_dir=tmp_path)  # type: ignore[arg-type]
+    settings = Settings(
+        environment="production",
+        secret_key=SECRET,  # type: ignore[arg-type]
+        data_dir=tmp_path,
+        cookie_secure=True,
+    )
 
     assert settings.environment == "production"
 
@@ -49,3 +59,8 @@ def test_production_is_read_from_the_environment(
 
     with pytest.raises(ValidationError, match="refuses development defaults"):
         Settings()
+
+
+def test_production_refuses_a_cookie_sent_over_plain_http(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match="COPILOT_COOKIE_SECURE"):
+        Settings(environment="production", secret_key=SECRET, data_dir=tmp_path)  # type: ignore[arg-type]

@@ -1,17 +1,89 @@
-"""The FastAPI application factory."""
+"""The FastAPI application factory: settings, schema, one turn service per worker process.
+
+``create_app(settings)`` migrates the database at start-up (idempotent; with several workers
+on PostgreSQL Alembic's version table serialises them), opens the turn service once, and in
+development creates the demo users. Every route is in ``api/routes``; every error maps to a
+status in ``api/errors.py``.
+"""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from api.errors import install_error_handlers
+from api.metrics import record_request
+from api.routes import (
+    action_lists,
+    audit_log,
+    customers,
+    events,
+    health,
+    login,
+    outbox,
+    ratings,
+    review,
+    turns,
+    users,
+)
+from copilot.service import TurnService
+from copilot.users import ensure_demo_users
+from tools.book.schema import migrate
+from tools.foundation.db import session_scope
+from tools.foundation.settings import Settings, get_settings
+
+logger = logging.getLogger(__name__)
+ROUTERS = (
+    health,
+    login,
+    customers,
+    turns,
+    review,
+    ratings,
+    action_lists,
+    events,
+    outbox,
+    users,
+    audit_log,
+)
 
 
-def create_app() -> FastAPI:
-    """Build the HTTP API."""
-    app = FastAPI(title="Advisor copilot")
+def demo_tokens(settings: Settings) -> dict[str, str]:
+    """Create the demo users once (development only) and return their tokens."""
+    if settings.environment == "production" or not settings.demo_users:
+        return {}
+    with session_scope(settings) as session:
+        return ensure_demo_users(session, settings.secret_key.get_secret_value())
 
-    @app.get("/health")
-    def health() -> dict[str, str]:
-        """Report that the server is up."""
-        return {"status": "ok"}
 
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the HTTP API for a deployment's settings (default: the environment's)."""
+    chosen = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        chosen.ensure_dirs()
+        migrate(chosen)
+        demo_tokens(chosen)
+        app.state.service = TurnService(chosen)
+        yield
+
+    app = FastAPI(
+        title="Advisor copilot",
+        version="1.0",
+        description="Advisor copilot for a Nordic SME insurer: advisors' books, turns, "
+        "maker-checker approvals, the review queue, ratings, events and the audit log.",
+        lifespan=lifespan,
+    )
+    app.state.settings = chosen
+    install_error_handlers(app)
+    app.middleware("http")(record_request)
+    for module in ROUTERS:
+        app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     return app

@@ -161,6 +161,17 @@ class TurnService(TurnDecisions):
             rows = session.scalars(query.order_by(ApprovalRecord.created_at, ApprovalRecord.id))
             return [summary(row) for row in rows]
 
+    def turns_of(self, customer_id: str, limit: int = 50) -> list[TurnSummary]:
+        """Return the turns about one customer, newest first."""
+        query = (
+            select(ApprovalRecord)
+            .where(ApprovalRecord.customer_id == customer_id)
+            .order_by(ApprovalRecord.created_at.desc(), ApprovalRecord.id)
+            .limit(limit)
+        )
+        with session_scope(self.settings) as session:
+            return [summary(row) for row in session.scalars(query)]
+
     def evidence(self, approval_id: str, advisor_id: str | None = None) -> TurnEvidence:
         """Return one turn's draft with its full evidence (pending or decided).
 

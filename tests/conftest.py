@@ -12,10 +12,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 
+from knowledge import ingest_corpus
 from tools.book.generator import BookSpec, generate_book
 from tools.book.schema import migrate
 from tools.foundation.db import session_factory
 from tools.foundation.settings import Settings, get_settings
+from tools.training.run import train_all
 
 AS_OF = date(2026, 11, 22)
 BOOK_CUSTOMERS = 300
@@ -114,3 +116,35 @@ def postgres_url() -> Iterator[str]:
             yield url
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _ingested_store(request: pytest.FixtureRequest, target: Settings) -> None:
+    """Ingest the corpus into ``target``, reusing pytest's cache of an earlier ingest.
+
+    Ingest is idempotent (unchanged documents are skipped by hash), so a cached store that
+    is up to date costs a hash check; a changed corpus is re-ingested for real.
+    """
+    pytest_cache = getattr(request.config, "cache", None)  # absent with -p no:cacheprovider
+    if pytest_cache is not None:
+        cache = Settings(data_dir=Path(pytest_cache.mkdir("copilot-knowledge")))
+        cache.ensure_dirs()
+        ingest_corpus(cache)
+        shutil.copytree(cache.chroma_dir, target.chroma_dir, dirs_exist_ok=True)
+    ingest_corpus(target)
+
+
+@pytest.fixture(scope="session")
+def template_data_dir(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """Build once per session: a migrated book (300 + 5 seed customers), trained models and
+    the ingested corpus."""
+    data_dir = tmp_path_factory.mktemp("copilot-template")
+    settings = Settings(data_dir=data_dir)
+    settings.ensure_dirs()
+    migrate(settings)
+    with session_factory(settings)() as session:
+        generate_book(session, BookSpec(customers=300, seed=7, as_of=AS_OF))
+    train_all(settings)
+    _ingested_store(request, settings)
+    return data_dir

@@ -28,6 +28,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "eval": ("copilot.cli.eval_cmd", "app", "Run the offline evaluation suites."),
     "batch": ("copilot.cli.batch_cmd", "app", "Score the whole book into action lists."),
     "compliance": ("copilot.cli.compliance_cmd", "app", "Run the compliance gate on texts."),
+    "users": ("copilot.cli.users_cmd", "app", "Add, list and revoke users and their tokens."),
+    "audit": ("copilot.cli.audit_cmd", "app", "Verify and export the hash-chained audit log."),
 }  # fmt: skip
 """Command name -> (module, attribute: a Typer app or a command function, one-line help)."""
 

@@ -1,4 +1,4 @@
-"""The ``copilot serve`` command."""
+"""The ``copilot serve`` command: migrate, create the demo users (development), serve the API."""
 
 from __future__ import annotations
 
@@ -6,15 +6,35 @@ import typer
 
 from tools.foundation.settings import get_settings
 
+START_PATH = "/login"
+"""Where a browser starts (it signs in, then goes on to the page it asked for)."""
+DEMO_ADVISOR = "ADV-001"
+"""The demo advisor whose token ``make run`` prints."""
+
 
 def serve(
     host: str = typer.Option(None, help="Bind address (default COPILOT_HOST)."),
     port: int = typer.Option(None, help="Port (default COPILOT_PORT)."),
+    workers: int = typer.Option(1, min=1, max=32, help="Worker processes."),
 ) -> None:
-    """Start the HTTP API and print its URL."""
+    """Start the HTTP API and print its URL (and, in development, the demo users' tokens)."""
     import uvicorn
 
+    from api.app import demo_tokens
+    from tools.book.schema import migrate
+
     settings = get_settings()
+    settings.ensure_dirs()
+    migrate(settings)
+    tokens = demo_tokens(settings)
     bind_host, bind_port = host or settings.host, port or settings.port
-    typer.echo(f"Advisor copilot serving on http://{bind_host}:{bind_port}  (health: /health)")
-    uvicorn.run("api.app:create_app", factory=True, host=bind_host, port=bind_port)
+    base = f"http://{bind_host}:{bind_port}"
+    typer.echo(f"Advisor copilot serving on {base}  (health: /health, API docs: /docs)")
+    typer.echo(f"Sign in: {base}{START_PATH}")
+    if DEMO_ADVISOR in tokens:
+        typer.echo(f"  advisor {DEMO_ADVISOR} token:    {tokens[DEMO_ADVISOR]}")
+    if "compliance" in tokens:
+        typer.echo(f"  compliance officer token: {tokens['compliance']}")
+    if tokens:
+        typer.echo("  (development demo users; `copilot users add` creates real ones)")
+    uvicorn.run("api.app:create_app", factory=True, host=bind_host, port=bind_port, workers=workers)

@@ -5,8 +5,10 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 
 import httpx
+from sqlalchemy.orm import Session
 
 from tools.foundation.settings import Settings
 
@@ -34,3 +36,36 @@ def test_serve_answers_health(settings: Settings) -> None:
         server.wait(timeout=10)
     assert server.stdout is not None
     assert f"http://127.0.0.1:{port}" in server.stdout.read()
+
+
+def test_serve_prints_demo_tokens_that_work(
+    fresh_book: Callable[[int], tuple[Settings, Session]],
+) -> None:
+    fresh_book(60)
+    port = _free_port()
+    command = [sys.executable, "-m", "copilot.cli", "serve", "--port", str(port)]
+    server = subprocess.Popen(command, env=dict(os.environ), stdout=subprocess.PIPE, text=True)
+    assert server.stdout is not None
+    try:
+        lines = [server.stdout.readline() for _ in range(5)]
+        tokens = {line.split()[0]: line.split()[-1] for line in lines if " token:" in line}
+        deadline, answer = time.monotonic() + 30, None
+        while time.monotonic() < deadline and answer is None:
+            try:
+                answer = httpx.get(
+                    f"http://127.0.0.1:{port}/api/me",
+                    headers={"Authorization": f"Bearer {tokens['advisor']}"},
+                    timeout=1.0,
+                )
+            except httpx.TransportError:
+                time.sleep(0.2)
+        assert answer is not None and answer.json()["advisor_id"] == "ADV-001"
+        compliance = httpx.get(
+            f"http://127.0.0.1:{port}/api/me",
+            headers={"Authorization": f"Bearer {tokens['compliance']}"},
+        )
+        assert compliance.json()["role"] == "compliance"
+        assert f"http://127.0.0.1:{port}/login" in "".join(lines)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -58,6 +58,10 @@ def translate_faults() -> Iterator[None]:
         fault = fault_of(error)
         logger.warning("LLM call failed (%s): %s", fault.reason, fault.detail)
         raise fault from error
+    except json.JSONDecodeError as error:  # the SDK parses a 200 body that is not JSON
+        fault = LLMUnavailable("malformed", f"the endpoint's answer is not JSON: {error}")
+        logger.warning("LLM call failed (%s): %s", fault.reason, fault.detail)
+        raise fault from error
 
 
 def parse_json_answer(text: str, schema: type[ModelT], finish_reason: str | None) -> ModelT:

@@ -104,3 +104,12 @@ def test_sdk_retry_is_the_only_retry_layer(scripted_llm: Build) -> None:
 
 def test_fault_message_tells_the_advisor_why() -> None:
     assert "rate limiting" in str(LLMUnavailable("rate_limited", "HTTP 429"))
+
+
+def test_a_body_that_is_not_json_maps_to_malformed(scripted_llm: Build) -> None:
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        return httpx2.Response(
+            200, content=b'{"choices": [ not json', headers={"content-type": "application/json"}
+        )
+
+    assert _fault(scripted_llm(handler)).reason == "malformed"

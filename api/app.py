@@ -32,9 +32,8 @@ from api.routes import (
     users,
 )
 from copilot.service import TurnService
-from copilot.users import ensure_demo_users
+from copilot.users import demo_tokens
 from tools.book.schema import migrate
-from tools.foundation.db import session_scope
 from tools.foundation.settings import Settings, get_settings
 
 logger = logging.getLogger(__name__)
@@ -51,14 +50,6 @@ ROUTERS = (
     users,
     audit_log,
 )
-
-
-def demo_tokens(settings: Settings) -> dict[str, str]:
-    """Create the demo users once (development only) and return their tokens."""
-    if settings.environment == "production" or not settings.demo_users:
-        return {}
-    with session_scope(settings) as session:
-        return ensure_demo_users(session, settings.secret_key.get_secret_value())
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -20,7 +20,7 @@ def serve(
     """Start the HTTP API and print its URL (and, in development, the demo users' tokens)."""
     import uvicorn
 
-    from api.app import demo_tokens
+    from copilot.users import demo_tokens
     from tools.book.schema import migrate
 
     settings = get_settings()

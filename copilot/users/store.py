@@ -13,7 +13,9 @@ from sqlalchemy.orm import Session
 from copilot.users.models import ROLES, User
 from tools.book.models import Advisor
 from tools.foundation.clock import utc_now
+from tools.foundation.db import session_scope
 from tools.foundation.errors import InvalidInput, NotFound
+from tools.foundation.settings import Settings
 
 TOKEN_BYTES = 32
 """Random bytes in a token (``secrets.token_urlsafe``: 43 characters)."""
@@ -128,3 +130,16 @@ def ensure_demo_users(session: Session, secret: str) -> dict[str, str]:
             create_user(session, name, role, advisor_id, token=token)
         tokens[advisor_id or "compliance"] = token
     return tokens
+
+
+def demo_tokens(settings: Settings) -> dict[str, str]:
+    """Create the demo users once (development only) and return their tokens.
+
+    Returns:
+        Token per demo user (advisor ids, and ``compliance``); empty in production or when
+        ``COPILOT_DEMO_USERS`` is false.
+    """
+    if settings.environment == "production" or not settings.demo_users:
+        return {}
+    with session_scope(settings) as session:
+        return ensure_demo_users(session, settings.secret_key.get_secret_value())

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app, demo_tokens
-from copilot.users import create_user
+from api.app import create_app
+from copilot.users import create_user, demo_tokens
 from tests.data_dirs import copy_data_dir
 from tools.foundation.db import session_scope
 from tools.foundation.settings import Settings

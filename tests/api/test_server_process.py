@@ -16,7 +16,7 @@ from pathlib import Path
 
 import httpx
 
-from api.app import demo_tokens
+from copilot.users import demo_tokens
 from tests.api.conftest import SEED_ADVISOR, SEED_CUSTOMER
 from tests.data_dirs import copy_data_dir
 from tools.book.schema import migrate

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
@@ -11,6 +10,7 @@ from sqlalchemy import select
 from api.deps import SettingsDep, role
 from api.schemas import AuditEntryPublic
 from copilot.audit import AuditEntry
+from copilot.audit.chain import as_record
 from copilot.users import Actor
 from tools.foundation.db import session_scope
 
@@ -40,15 +40,4 @@ def audit_entries(
 
 def public(entry: AuditEntry) -> AuditEntryPublic:
     """Return an audit entry as the API shows it."""
-    return AuditEntryPublic(
-        seq=entry.seq,
-        at=entry.at,
-        actor_id=entry.actor_id,
-        actor_role=entry.actor_role,
-        action=entry.action,
-        subject_type=entry.subject_type,
-        subject_id=entry.subject_id,
-        reason=entry.reason,
-        detail=json.loads(entry.detail or "{}"),
-        hash=entry.hash,
-    )
+    return AuditEntryPublic.model_validate(as_record(entry))

@@ -48,6 +48,16 @@ def _fields(entry: AuditEntry) -> dict[str, Any]:
     }
 
 
+def as_record(entry: AuditEntry) -> dict[str, Any]:
+    """Return an entry as an export or API record: its fields (detail parsed) and hashes."""
+    return {
+        **_fields(entry),
+        "detail": json.loads(entry.detail or "{}"),
+        "prev_hash": entry.prev_hash,
+        "hash": entry.hash,
+    }
+
+
 def append(
     session: Session,
     actor: Actor,

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 import typer
 
 from copilot.audit import AuditBroken, verify_chain
-from copilot.audit.chain import entries
+from copilot.audit.chain import as_record, entries
 from tools.book.schema import ensure_schema
 from tools.foundation.db import session_scope
 from tools.foundation.settings import get_settings
@@ -51,22 +51,7 @@ def export(
     try:
         with session_scope(settings) as session:
             for entry in entries(session):
-                line = json.dumps(
-                    {
-                        "seq": entry.seq,
-                        "at": entry.at.isoformat(timespec="microseconds"),
-                        "actor_id": entry.actor_id,
-                        "actor_role": entry.actor_role,
-                        "action": entry.action,
-                        "subject_type": entry.subject_type,
-                        "subject_id": entry.subject_id,
-                        "reason": entry.reason,
-                        "detail": json.loads(entry.detail or "{}"),
-                        "prev_hash": entry.prev_hash,
-                        "hash": entry.hash,
-                    },
-                    ensure_ascii=False,
-                )
+                line = json.dumps(as_record(entry), ensure_ascii=False)
                 if out:
                     out.write(line + "\n")
                 else:

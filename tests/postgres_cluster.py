@@ -5,22 +5,17 @@ from __future__ import annotations
 import glob
 import os
 import shutil
-import socket
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from tests.processes import free_port
+
 
 def _binaries() -> Path | None:
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
     return Path(found[-1]).parent if found else None
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _as_owner(command: list[str]) -> list[str]:
@@ -37,7 +32,7 @@ def postgres_cluster(folder: Path) -> Iterator[str | None]:
     if binaries is None or (os.geteuid() == 0 and shutil.which("runuser") is None):
         yield None
         return
-    data, sockets, port = folder / "pgdata", folder / "sockets", _free_port()
+    data, sockets, port = folder / "pgdata", folder / "sockets", free_port()
     sockets.mkdir(parents=True)
     if os.geteuid() == 0:
         shutil.chown(folder, "postgres")

@@ -8,6 +8,7 @@ import secrets
 import uuid
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from copilot.users.models import ROLES, User
@@ -141,5 +142,10 @@ def demo_tokens(settings: Settings) -> dict[str, str]:
     """
     if settings.environment == "production" or not settings.demo_users:
         return {}
-    with session_scope(settings) as session:
-        return ensure_demo_users(session, settings.secret_key.get_secret_value())
+    secret = settings.secret_key.get_secret_value()
+    try:
+        with session_scope(settings) as session:
+            return ensure_demo_users(session, secret)
+    except IntegrityError:  # another worker created them at the same moment
+        with session_scope(settings) as session:
+            return ensure_demo_users(session, secret)

@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -19,40 +13,13 @@ import httpx
 from copilot.users import demo_tokens
 from tests.api.conftest import SEED_ADVISOR, SEED_CUSTOMER
 from tests.data_dirs import copy_data_dir
+from tests.processes import api_server, free_port
 from tools.book.schema import migrate
 from tools.foundation.settings import Settings
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@contextmanager
-def _server(data_dir: Path, port: int) -> Iterator[subprocess.Popen[bytes]]:
-    env = {
-        **os.environ,
-        "COPILOT_DATA_DIR": str(data_dir),
-        "COPILOT_REVIEW_SAMPLE_RATE": "0",
-    }
-    env.pop("COPILOT_DATABASE_URL", None)
-    env.pop("COPILOT_LLM_BASE_URL", None)
-    command = [sys.executable, "-m", "copilot.cli", "serve", "--port", str(port)]
-    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.2)
-        yield server
-    finally:
-        if server.poll() is None:
-            server.terminate()
-            server.wait(timeout=20)
+def _env(data_dir: Path) -> dict[str, str]:
+    return {"COPILOT_DATA_DIR": str(data_dir), "COPILOT_REVIEW_SAMPLE_RATE": "0"}
 
 
 def _prepared(template_data_dir: Path, tmp_path: Path) -> tuple[Path, dict[str, str]]:
@@ -66,9 +33,9 @@ def _prepared(template_data_dir: Path, tmp_path: Path) -> tuple[Path, dict[str, 
 
 def test_a_pending_approval_survives_kill_9(template_data_dir: Path, tmp_path: Path) -> None:
     data_dir, headers = _prepared(template_data_dir, tmp_path)
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
-    with _server(data_dir, port) as server:
+    with api_server(port, _env(data_dir)) as server:
         turn = httpx.post(
             f"{base}/api/customers/{SEED_CUSTOMER}/turns",
             json={"message": "Draft an email"},
@@ -78,7 +45,7 @@ def test_a_pending_approval_survives_kill_9(template_data_dir: Path, tmp_path: P
         os.kill(server.pid, signal.SIGKILL)
         server.wait(timeout=10)
 
-    with _server(data_dir, port):
+    with api_server(port, _env(data_dir)):
         pending = httpx.get(f"{base}/api/turns/{turn['approval_id']}", headers=headers).json()
         decided = httpx.post(
             f"{base}/api/turns/{turn['approval_id']}/decision",
@@ -94,9 +61,9 @@ def test_a_pending_approval_survives_kill_9(template_data_dir: Path, tmp_path: P
 
 def test_two_concurrent_decisions_have_one_winner(template_data_dir: Path, tmp_path: Path) -> None:
     data_dir, headers = _prepared(template_data_dir, tmp_path)
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
-    with _server(data_dir, port):
+    with api_server(port, _env(data_dir)):
         turn = httpx.post(
             f"{base}/api/customers/{SEED_CUSTOMER}/turns",
             json={"message": "Draft an email"},

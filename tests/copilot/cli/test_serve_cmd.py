@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -10,17 +9,12 @@ from collections.abc import Callable
 import httpx
 from sqlalchemy.orm import Session
 
+from tests.processes import free_port
 from tools.foundation.settings import Settings
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def test_serve_answers_health(settings: Settings) -> None:
-    port = _free_port()
+    port = free_port()
     command = [sys.executable, "-m", "copilot.cli", "serve", "--port", str(port)]
     server = subprocess.Popen(command, env=dict(os.environ), stdout=subprocess.PIPE, text=True)
     try:
@@ -42,7 +36,7 @@ def test_serve_prints_demo_tokens_that_work(
     fresh_book: Callable[[int], tuple[Settings, Session]],
 ) -> None:
     fresh_book(60)
-    port = _free_port()
+    port = free_port()
     command = [sys.executable, "-m", "copilot.cli", "serve", "--port", str(port)]
     server = subprocess.Popen(command, env=dict(os.environ), stdout=subprocess.PIPE, text=True)
     assert server.stdout is not None

@@ -26,11 +26,14 @@ from api.routes import (
     health,
     login,
     outbox,
+    panel,
     ratings,
     review,
+    review_pages,
     turns,
     users,
 )
+from api.security_headers import security_headers
 from copilot.service import TurnService
 from copilot.users import demo_tokens
 from tools.book.schema import migrate
@@ -49,6 +52,8 @@ ROUTERS = (
     outbox,
     users,
     audit_log,
+    panel,
+    review_pages,
 )
 
 
@@ -74,6 +79,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = chosen
     install_error_handlers(app)
     app.middleware("http")(record_request)
+    app.middleware("http")(security_headers(chosen))
     for module in ROUTERS:
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")

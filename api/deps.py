@@ -39,6 +39,7 @@ async def caller(request: Request, settings: SettingsDep) -> Caller:
     found = require_caller(settings, request)
     await check_csrf(request, found)
     request.state.actor = found.actor
+    request.state.caller = found
     return found
 
 

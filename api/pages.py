@@ -16,5 +16,15 @@ TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 def render(
     request: Request, name: str, context: dict[str, Any], status_code: int = 200
 ) -> HTMLResponse:
-    """Render a template with the request in its context."""
-    return TEMPLATES.TemplateResponse(request, name, context, status_code=status_code)
+    """Render a template with the request, the signed-in actor and its CSRF token.
+
+    The actor and token come from the request's authentication (``api.deps.caller``), never
+    from the context a route passes.
+    """
+    caller = getattr(request.state, "caller", None)
+    full = {
+        "actor": caller.actor if caller is not None else None,
+        "csrf": caller.csrf if caller is not None else None,
+        **context,
+    }
+    return TEMPLATES.TemplateResponse(request, name, full, status_code=status_code)

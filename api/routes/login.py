@@ -15,8 +15,8 @@ from copilot.users import Actor, authenticate
 from tools.foundation.db import session_scope
 
 router = APIRouter(tags=["sign-in"])
-DEFAULT_NEXT = "/api/me"
-"""Where a browser goes after signing in when it did not ask for a page."""
+DEFAULT_NEXT = "/"
+"""Where a browser goes after signing in when it did not ask for a page (its start page)."""
 
 
 def safe_next(target: str | None) -> str:
@@ -24,6 +24,16 @@ def safe_next(target: str | None) -> str:
     if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
         return DEFAULT_NEXT
     return target
+
+
+START_PAGES = {"advisor": "/panel", "compliance": "/review", "admin": "/review"}
+"""Each role's start page (operations has none: it uses the API)."""
+
+
+@router.get("/", include_in_schema=False)
+def start_page(caller: CallerDep) -> Response:
+    """Send a signed-in browser to its role's start page."""
+    return RedirectResponse(START_PAGES.get(caller.actor.role, "/api/me"), status_code=303)
 
 
 @router.get("/login", response_class=HTMLResponse)

@@ -84,6 +84,11 @@ class Settings(BaseSettings):
         description="SameSite of the session cookie; `none` (with cookie_secure) lets the panel"
         " work inside a CRM on another site.",
     )
+    frame_ancestors: str = Field(
+        "'self'",
+        description="Space-separated origins allowed to embed the pages in an iframe (the CRM),"
+        " sent as the Content-Security-Policy frame-ancestors; no `*` in production.",
+    )
     demo_users: bool = Field(
         True, description="Create the demo advisor and compliance users at start-up (dev only)."
     )
@@ -108,6 +113,11 @@ class Settings(BaseSettings):
             problems.append("COPILOT_DATA_DIR must be an absolute path")
         if not self.cookie_secure:
             problems.append("COPILOT_COOKIE_SECURE must be true (HTTPS only)")
+        if any("*" in origin for origin in self.frame_ancestors.split()):
+            problems.append(
+                "COPILOT_FRAME_ANCESTORS must list the CRM's origins (no wildcard), "
+                "e.g. 'self' https://crm.example.com"
+            )
         if problems:
             raise ProductionSettingsError(
                 "COPILOT_ENVIRONMENT=production refuses development defaults: "

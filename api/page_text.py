@@ -81,3 +81,39 @@ def rule_references(country: str, rule_id: str) -> list[str]:
     if setting is None:
         return []
     return [f"{ref}: {pack.references[ref]}" for ref in setting.references]
+
+
+CITATION = re.compile(r"\[([A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+#\d+)\]")
+"""A citation marker in a draft, e.g. ``[product-cyber@1.0#1]``."""
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A piece of a draft: plain text, a marked finding, or a citation marker."""
+
+    text: str
+    finding: int | None = None
+    citation: int | None = None
+
+
+def draft_pieces(text: str, findings: list[Finding], citations: list[str]) -> list[Piece]:
+    """Split a draft into findings marked inline and citation markers (by their index).
+
+    A marker whose chunk id is not in ``citations`` stays plain text.
+    """
+    pieces: list[Piece] = []
+    for segment in highlight(text, findings):
+        if segment.finding is not None:
+            pieces.append(Piece(segment.text, finding=segment.finding))
+            continue
+        cursor = 0
+        for match in CITATION.finditer(segment.text):
+            if match.group(1) not in citations:
+                continue
+            if match.start() > cursor:
+                pieces.append(Piece(segment.text[cursor : match.start()]))
+            pieces.append(Piece(match.group(0), citation=citations.index(match.group(1))))
+            cursor = match.end()
+        if cursor < len(segment.text):
+            pieces.append(Piece(segment.text[cursor:]))
+    return pieces

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -9,8 +10,41 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from tools.catalogue.loader import load_catalogue
+
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 """The page templates (``.html``: autoescaped)."""
+
+
+def day(moment: datetime | date | None) -> str:
+    """Format a date as the pages show it: ``3 Dec 2026`` (empty for none)."""
+    return f"{moment.day} {moment:%b %Y}" if moment is not None else ""
+
+
+def percent(share: float | None) -> str:
+    """Format a share 0-1 as a whole percentage with a space: ``22 %``."""
+    return f"{round(share * 100)} %" if share is not None else ""
+
+
+def euros(amount: float | None) -> str:
+    """Format an amount in euros with thin grouping: ``EUR 3,000,000``."""
+    return f"EUR {amount:,.0f}" if amount is not None else ""
+
+
+def label(code: str | None) -> str:
+    """Turn a code into words: ``automated_email`` -> ``automated email``."""
+    return (code or "").replace("_", " ")
+
+
+def product(code: str | None) -> str:
+    """Return a product's display name from the catalogue (the code if unknown)."""
+    if not code:
+        return ""
+    found = load_catalogue().products.get(code)
+    return found.name if found is not None else code
+
+
+TEMPLATES.env.filters.update(day=day, percent=percent, euros=euros, label=label, product=product)
 
 
 def render(

@@ -38,6 +38,7 @@ class ActionPublic(BaseModel):
     """One chosen action of the customer's conversation."""
 
     rank: int = Field(description="1 = the lead of the conversation.")
+    action_id: str = Field(description="Stable id (customer:kind:product:trigger); rate by it.")
     kind: str = Field(description="cross_sell, incident_outreach, renewal_review, ...")
     product: str | None = Field(description="Product concerned, if any.")
     reason: str = Field(description="Why, with the tools' figures.")
@@ -77,6 +78,7 @@ def _action(ranked: RankedAction, rank: int) -> ActionPublic:
     action = ranked.action
     return ActionPublic(
         rank=rank,
+        action_id=action.action_id,
         kind=action.kind,
         product=action.product,
         reason=action.reason,

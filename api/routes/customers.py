@@ -58,7 +58,8 @@ def list_customers(
     return found
 
 
-def _inputs(settings: Settings, actor: Actor, customer_id: str) -> TurnInputs:
+def view_inputs(settings: Settings, actor: Actor, customer_id: str) -> TurnInputs:
+    """Load a customer's view inputs (the caller's book only: another's is not found)."""
     with session_scope(settings) as session:
         customer = customer_for(session, actor, customer_id)
         now = resolve_now(session, None)
@@ -68,7 +69,7 @@ def _inputs(settings: Settings, actor: Actor, customer_id: str) -> TurnInputs:
 @router.get("/{customer_id}")
 def get_customer(customer_id: str, actor: Reader, settings: SettingsDep) -> CustomerPublic:
     """Return a customer's profile, coverage by risk area, gaps and contactability."""
-    view = customer_view(_inputs(settings, actor, customer_id))
+    view = customer_view(view_inputs(settings, actor, customer_id))
     audit(settings, actor, "customer.view", "customer", customer_id)
     return view
 
@@ -78,7 +79,7 @@ def get_recommendations(
     customer_id: str, actor: Reader, settings: SettingsDep
 ) -> RecommendationsPublic:
     """Return the ranked recommendations, the next best action and the why-not list."""
-    view = recommendations_view(_inputs(settings, actor, customer_id))
+    view = recommendations_view(view_inputs(settings, actor, customer_id))
     audit(settings, actor, "customer.recommendations", "customer", customer_id)
     return view
 

@@ -22,6 +22,7 @@ from copilot.turn_result import ApprovalResult, TurnResult
 from copilot.users import Actor
 from tools.foundation.db import session_scope
 from tools.foundation.errors import CopilotError
+from tools.foundation.settings import Settings
 
 logger = logging.getLogger(__name__)
 router = APIRouter(tags=["turns"])
@@ -119,6 +120,22 @@ def decide_turn(
     service: ServiceDep,
 ) -> ApprovalResult:
     """Record the advisor's decision on their draft; a second decision answers 409."""
+    return record_decision(settings, service, actor, approval_id, decision)
+
+
+def record_decision(
+    settings: Settings,
+    service: TurnService,
+    actor: Actor,
+    approval_id: str,
+    decision: DecisionCreate,
+) -> ApprovalResult:
+    """Decide an advisor's own draft (scoped to their book), count and audit it.
+
+    Raises:
+        NotFound: the draft is not in the advisor's book.
+        Conflict: the draft was decided already.
+    """
     with session_scope(settings) as session:
         turn_for(session, actor, approval_id)
     result = _decide(service, approval_id, decision, actor)

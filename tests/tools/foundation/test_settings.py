@@ -39,6 +39,25 @@ def test_production_refuses_a_data_dir_relative_to_the_working_directory() -> No
         )
 
 
+def test_production_refuses_any_site_framing_the_pages(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match="COPILOT_FRAME_ANCESTORS"):
+        Settings(
+            environment="production",
+            secret_key=SECRET,  # type: ignore[arg-type]
+            data_dir=tmp_path,
+            cookie_secure=True,
+            frame_ancestors="'self' https://*",
+        )
+    allowed = Settings(
+        environment="production",
+        secret_key=SECRET,  # type: ignore[arg-type]
+        data_dir=tmp_path,
+        cookie_secure=True,
+        frame_ancestors="https://crm.example.com",
+    )
+    assert allowed.frame_ancestors == "https://crm.example.com"
+
+
 def test_production_starts_with_a_secret_and_an_absolute_data_dir(tmp_path: Path) -> None:
     settings = Settings(
         environment="production",

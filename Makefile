@@ -25,11 +25,16 @@ run: install
 	$(BIN)/copilot init
 	$(BIN)/copilot serve
 
-# PostgreSQL server binaries back the PostgreSQL tests; install them when missing and root.
+# PostgreSQL server binaries back the PostgreSQL tests and Chromium the browser test (Playwright
+# cannot download its own browser here); install them when missing and root.
 system-deps:
 	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq postgresql >/dev/null; \
 	  else echo "PostgreSQL binaries missing and not root: the PostgreSQL tests will be skipped"; fi; \
+	fi
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Chromium missing and not root: the browser test will be skipped"; fi; \
 	fi
 
 lint: install

@@ -4,12 +4,26 @@ from __future__ import annotations
 
 import typer
 
-from tools.foundation.settings import get_settings
+from tools.foundation.settings import Settings, get_settings
 
-START_PATH = "/login"
-"""Where a browser starts (it signs in, then goes on to the page it asked for)."""
 DEMO_ADVISOR = "ADV-001"
 """The demo advisor whose token ``make run`` prints."""
+
+
+def panel_path(settings: Settings) -> str:
+    """Return the side panel of the demo advisor's first seed customer (``/panel`` if none).
+
+    Seed customers (ids ``S...``, the acceptance use cases) come before generated ones.
+    """
+    from sqlalchemy import select
+
+    from tools.book.models import Customer
+    from tools.foundation.db import session_scope
+
+    with session_scope(settings) as session:
+        book = select(Customer.id).where(Customer.advisor_id == DEMO_ADVISOR)
+        first = session.scalar(book.order_by(Customer.id.like("S%").desc(), Customer.id).limit(1))
+    return f"/panel?customer={first}" if first else "/panel"
 
 
 def serve(
@@ -30,7 +44,8 @@ def serve(
     bind_host, bind_port = host or settings.host, port or settings.port
     base = f"http://{bind_host}:{bind_port}"
     typer.echo(f"Advisor copilot serving on {base}  (health: /health, API docs: /docs)")
-    typer.echo(f"Sign in: {base}{START_PATH}")
+    typer.echo(f"Advisor side panel: {base}{panel_path(settings)}")
+    typer.echo(f"Compliance review queue: {base}/review   (each page asks for a token first)")
     if DEMO_ADVISOR in tokens:
         typer.echo(f"  advisor {DEMO_ADVISOR} token:    {tokens[DEMO_ADVISOR]}")
     if "compliance" in tokens:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -41,7 +42,7 @@ def test_serve_prints_demo_tokens_that_work(
     server = subprocess.Popen(command, env=dict(os.environ), stdout=subprocess.PIPE, text=True)
     assert server.stdout is not None
     try:
-        lines = [server.stdout.readline() for _ in range(5)]
+        lines = [server.stdout.readline() for _ in range(6)]
         tokens = {line.split()[0]: line.split()[-1] for line in lines if " token:" in line}
         deadline, answer = time.monotonic() + 30, None
         while time.monotonic() < deadline and answer is None:
@@ -59,7 +60,18 @@ def test_serve_prints_demo_tokens_that_work(
             headers={"Authorization": f"Bearer {tokens['compliance']}"},
         )
         assert compliance.json()["role"] == "compliance"
-        assert f"http://127.0.0.1:{port}/login" in "".join(lines)
+        printed = "".join(lines)
+        panel = re.search(r"http://127\.0\.0\.1:\d+/panel\?customer=\S+", printed)
+        assert panel is not None, printed
+        with httpx.Client() as browser:  # the printed URL and token work in a browser session
+            to_login = browser.get(panel.group(0))
+            signed_in = browser.post(
+                f"http://127.0.0.1:{port}/login",
+                data={"token": tokens["advisor"], "next": panel.group(0).split(str(port))[1]},
+                follow_redirects=True,
+            )
+        assert to_login.status_code == 303 and "/login?next=" in to_login.headers["location"]
+        assert signed_in.status_code == 200 and "Ask the copilot" in signed_in.text
     finally:
         server.terminate()
         server.wait(timeout=10)

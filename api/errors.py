@@ -55,9 +55,10 @@ def is_page(request: Request) -> bool:
 def _page(request: Request, status: int, message: str) -> Response:
     from api.pages import render  # the pages import this module
 
-    if request.headers.get("hx-request"):
-        return render(request, "partials/error.html", {"message": message}, status_code=status)
     heading = HEADINGS.get(status, "Something went wrong" if status >= 500 else "Not accepted")
+    if request.headers.get("hx-request"):
+        context = {"message": message, "heading": heading if status != 422 else None}
+        return render(request, "partials/error.html", context, status_code=status)
     context = {"heading": heading, "message": message}
     return render(request, "error.html", context, status_code=status)
 

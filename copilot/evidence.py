@@ -10,7 +10,15 @@ from pydantic import BaseModel, Field
 from copilot.compliance.models import ComplianceReport
 from copilot.plan import Plan
 from copilot.records.models import ApprovalRecord
-from copilot.state import Draft, Recommendation, SuppressedAction, ToolError, TurnState
+from copilot.state import (
+    ApprovalDecision,
+    Draft,
+    Recommendation,
+    ReviewDecision,
+    SuppressedAction,
+    ToolError,
+    TurnState,
+)
 from copilot.turn_facts import turn_facts
 from knowledge import Chunk
 
@@ -44,6 +52,9 @@ class TurnEvidence(TurnSummary):
     suppressed: list[SuppressedAction] = Field(description="Suppressed candidates, why not.")
     notices: list[str] = Field(description="Messages shown to the advisor.")
     reason: str | None = Field(description="The decision's reason, if decided.")
+    decisions: list[ApprovalDecision | ReviewDecision] = Field(
+        description="Every decision on the draft in order: the advisor's, then compliance's."
+    )
 
 
 def summary(record: ApprovalRecord) -> TurnSummary:
@@ -83,4 +94,5 @@ def evidence(record: ApprovalRecord, state: TurnState) -> TurnEvidence:
         suppressed=list(state.get("suppressed", [])),
         notices=list(state.get("notices", [])),
         reason=record.reason,
+        decisions=list(state.get("decisions", [])),
     )

@@ -8,7 +8,8 @@ from pydantic import BaseModel, Field
 
 from copilot.compliance.models import Finding
 from copilot.plan import Channel, Plan
-from copilot.state import Draft, Recommendation, SuppressedAction, ToolError, TurnState
+from copilot.records.outcome import full_text
+from copilot.state import Recommendation, SuppressedAction, ToolError, TurnState
 from prompts.registry import PromptRef
 
 
@@ -75,16 +76,11 @@ class ApprovalResult(BaseModel):
     released: bool = Field(description="The message went to the outbox.")
 
 
-def message_text(draft: Draft) -> str:
-    """Return a draft as one editable text: ``Subject: ...`` first for an email."""
-    return f"Subject: {draft.subject}\n\n{draft.body}" if draft.subject else draft.body
-
-
 def _draft_public(state: TurnState) -> DraftPublic | None:
     draft = state.get("draft")
     if draft is None:
         return None
-    text = message_text(draft)
+    text = full_text(draft)
     return DraftPublic(
         channel=draft.channel,
         language=draft.language,

@@ -29,8 +29,9 @@ from copilot.customer_view import customer_view, recommendations_view
 from copilot.evidence import TurnEvidence
 from copilot.ratings.reason_codes import MAX_COMMENT_CHARS, RATING_REASON_CODES
 from copilot.ratings.store import RatingCreate
+from copilot.records.outcome import full_text
 from copilot.service import TurnService
-from copilot.turn_result import ApprovalResult, message_text
+from copilot.turn_result import ApprovalResult
 from copilot.users import Actor
 from tools.contact_policy.pack import load_contact_policy
 from tools.foundation.db import session_scope
@@ -105,8 +106,9 @@ def draft_context(evidence: TurnEvidence, customer_country: str) -> dict[str, An
     """Return what the draft template shows: the text in pieces, passages, findings, diff."""
     draft = evidence.draft
     findings = list(evidence.compliance.findings) if evidence.compliance else []
-    text = message_text(draft) if draft is not None else ""
-    citation_ids = [chunk.chunk_id for chunk in evidence.citations]
+    text = full_text(draft) if draft is not None else ""
+    passages = sorted(evidence.citations, key=lambda c: _first_mention(text, c.chunk_id))
+    citation_ids = [chunk.chunk_id for chunk in passages]
     return {
         "turn": evidence,
         "draft": draft,
@@ -116,12 +118,18 @@ def draft_context(evidence: TurnEvidence, customer_country: str) -> dict[str, An
             {"finding": f, "references": rule_references(customer_country, f.rule)}
             for f in findings
         ],
-        "passages": evidence.citations,
+        "passages": passages,
         "revised": len(evidence.drafts) > 1,
-        "first_text": message_text(evidence.drafts[0]) if evidence.drafts else "",
+        "first_text": full_text(evidence.drafts[0]) if evidence.drafts else "",
         "rating_codes": RATING_REASON_CODES,
         "max_comment": MAX_COMMENT_CHARS,
     }
+
+
+def _first_mention(text: str, chunk_id: str) -> int:
+    """Return where a passage is first cited (uncited last): sources number in reading order."""
+    found = text.find(f"[{chunk_id}]")
+    return found if found >= 0 else len(text)
 
 
 def _evidence(
@@ -203,7 +211,7 @@ def decide_fragment(
 ) -> HTMLResponse:
     """Approve (as drafted or with the edit in the box) or reject; show what happens next."""
     evidence, _ = _evidence(settings, service, actor, approval_id)
-    model_text = message_text(evidence.draft) if evidence.draft is not None else ""
+    model_text = full_text(evidence.draft) if evidence.draft is not None else ""
     edited = decision == "approve" and text.strip() and _normal(text) != _normal(model_text)
     try:
         wanted = DecisionCreate(

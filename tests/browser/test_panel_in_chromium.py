@@ -40,8 +40,9 @@ def test_the_panel_from_sign_in_to_an_approved_draft(page: Any, site: Site) -> N
     box.focus()
     page.keyboard.type("Draft an email about cyber cover")
     page.keyboard.press("Enter")
+    page.get_by_text("The draft is ready below").wait_for(timeout=60_000)
+    page.wait_for_load_state("networkidle")
     draft = page.locator("#drafts article.draft").first
-    draft.wait_for(timeout=60_000)
     progress = page.locator("#progress").inner_text()
     assert "Checked the draft against the compliance rules" in progress
     approval = draft.get_attribute("id")

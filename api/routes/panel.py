@@ -156,7 +156,8 @@ def panel(
         listing = {"section": "panel", "customers": found, "query": query}
         return render(request, "panel/search.html", listing)
     with session_scope(settings) as session:
-        customer_id = customer_for(session, actor, customer).id
+        row = customer_for(session, actor, customer)
+        customer_id, notes = row.id, row.crm_notes
     inputs = view_inputs(settings, actor, customer_id)
     view, recs = customer_view(inputs), recommendations_view(inputs)
     firm = view.profile.firmographics
@@ -171,6 +172,7 @@ def panel(
         "section": "panel",
         "view": view,
         "firm": firm,
+        "notes": notes,
         "recs": recs,
         "gaps": [(gap, _peer_sentence(gap, firm.industry_label)) for gap in view.gaps.gaps],
         "blocks": _blocks_in_words(view.contact_policy.blocks),
@@ -227,6 +229,8 @@ def decide_fragment(
         "status_text": STATUS_TEXT.get(result.status, result.status),
         "diff": word_diff(model_text, text) if edited else None,
         "customer_id": evidence.customer_id,
+        "rating_codes": RATING_REASON_CODES,
+        "max_comment": MAX_COMMENT_CHARS,
     }
     swap = {"HX-Retarget": f"#draft-{approval_id}", "HX-Reswap": "outerHTML"}
     response = render(request, "panel/decided.html", context)

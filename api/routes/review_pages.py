@@ -224,7 +224,8 @@ def _item_context(
         if item is None:
             raise NotFound(f"Draft {approval_id!r} is not in the review queue.")
         entry, maker, comment = public(item, settings), item.maker_id, item.comment
-        customer = customer_for(session, actor, item.customer_id).name
+        row = customer_for(session, actor, item.customer_id)
+        customer, notes = row.name, row.crm_notes
     evidence = service.evidence(approval_id)
     report = evidence.compliance
     findings = list(report.findings) if report is not None else []
@@ -233,6 +234,7 @@ def _item_context(
         "section": "review",
         "item": entry,
         "customer": customer,
+        "notes": notes,
         "maker_is_me": maker == actor.user_id,
         "comment": comment,
         "turn": evidence,

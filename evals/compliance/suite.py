@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 
 from copilot.compliance import ComplianceContext, ComplianceReport, DraftText, check_draft
 from copilot.compliance.rulepacks import load_rule_pack
+from evals.results import suite_thresholds
 from tools.foundation.settings import Settings, get_settings
 
 DATASET = Path(__file__).resolve().parent.parent / "datasets" / "compliance.yaml"
@@ -45,7 +46,10 @@ class Dataset(BaseModel):
     id: str = Field(description="Dataset id.")
     version: str = Field(description="Dataset version.")
     thresholds: dict[str, float] = Field(
-        description="block_precision, block_recall, rule_accuracy."
+        default_factory=lambda: {
+            name: mark.min or 0.0 for name, mark in suite_thresholds("compliance").items()
+        },
+        description="block_precision, block_recall, rule_accuracy (from evals/thresholds.yaml).",
     )
     defaults: dict[str, Any] = Field(description="Default context of every case.")
     cases: list[Case] = Field(description="Labelled cases.")

@@ -7,6 +7,8 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, Field, model_validator
 
+from evals.results import suite_thresholds
+
 DATASET_PATH = Path(__file__).resolve().parent.parent / "datasets" / "retrieval.yaml"
 
 
@@ -34,6 +36,14 @@ class Thresholds(BaseModel):
     p95_latency_ms: float = Field(description="Maximum 95th percentile query latency, ms.")
 
 
+def central_thresholds() -> Thresholds:
+    """Return the suite's pass marks from ``evals/thresholds.yaml`` (their one home)."""
+    marks = suite_thresholds("retrieval")
+    return Thresholds(
+        recall_at_k=marks["recall_at_k"].min, p95_latency_ms=marks["p95_latency_ms"].max
+    )
+
+
 class Dataset(BaseModel):
     """The whole question set with its version and thresholds."""
 
@@ -42,7 +52,10 @@ class Dataset(BaseModel):
     latency_repeats: int = Field(
         3, ge=1, description="Timed runs per question; the median is its latency."
     )
-    thresholds: Thresholds = Field(description="Pass marks.")
+    thresholds: Thresholds = Field(
+        default_factory=lambda: central_thresholds(),
+        description="Pass marks (from evals/thresholds.yaml unless a test overrides them).",
+    )
     items: list[Item] = Field(description="Labelled questions.")
 
     @model_validator(mode="after")

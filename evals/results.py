@@ -23,6 +23,9 @@ class Threshold(BaseModel):
 
     min: float | None = Field(None, description="Lowest passing value.")
     max: float | None = Field(None, description="Highest passing value.")
+    optional: bool = Field(
+        False, description="The score may be absent (a benchmark whose data is not installed)."
+    )
 
     def met(self, value: float) -> bool:
         """Return whether a score meets the mark."""

@@ -22,6 +22,7 @@ from tools.foundation.errors import InvalidInput
 from tools.foundation.settings import Settings
 
 SUITES: dict[str, str] = {
+    "models": "evals.models:run",
     "compliance": "evals.adapters:compliance",
     "retrieval": "evals.adapters:retrieval",
 }
@@ -91,7 +92,7 @@ def _judge(runs: list[SuiteResult], marks: dict[str, Threshold]) -> tuple[list[S
                 passed=mark.met(worst) if mark else True,
             )
         )
-    missing = [name for name in marks if name not in runs[-1].scores]
+    missing = [n for n, mark in marks.items() if n not in runs[-1].scores and not mark.optional]
     verdicts += [
         ScoreVerdict(name=n, value=float("nan"), threshold=marks[n].describe(), passed=False)
         for n in missing

@@ -23,6 +23,7 @@ from tools.foundation.settings import Settings
 
 SUITES: dict[str, str] = {
     "models": "evals.models:run",
+    "robustness": "evals.robustness:run",
     "compliance": "evals.adapters:compliance",
     "retrieval": "evals.adapters:retrieval",
 }

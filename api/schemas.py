@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from copilot.plan import Channel
 from copilot.review.reason_codes import ReviewReasonCode
@@ -70,10 +70,21 @@ class ReviewDecisionCreate(BaseModel):
 
     decision: ReviewVerdict = Field(description="approve, reject or request_changes.")
     reason_code: ReviewReasonCode = Field(description="Reason code from the versioned list.")
-    comment: str = Field("", max_length=1000, description="Why, in a few words.")
+    comment: str = Field(
+        "",
+        max_length=1000,
+        description="Why, in a few words; required to reject or request changes (the advisor"
+        " must know what to fix).",
+    )
     text: str | None = Field(
         None, max_length=20_000, description="Compliance's edit of the message (approve)."
     )
+
+    @model_validator(mode="after")
+    def _comment_when_sent_back(self) -> ReviewDecisionCreate:
+        if self.decision != "approve" and not self.comment.strip():
+            raise ValueError("say in the comment what is wrong or must change")
+        return self
 
 
 class ReviewItemPublic(BaseModel):

@@ -370,3 +370,14 @@ def test_crm_text_is_escaped_on_the_queue_and_the_item(
     for page in (queue, item):
         assert "&lt;script&gt;alert(1)&lt;/script&gt; Oy" in page
         assert SCRIPT not in page
+
+
+def test_sending_a_draft_back_needs_a_comment() -> None:
+    from pydantic import ValidationError
+
+    from api.schemas import ReviewDecisionCreate
+
+    with pytest.raises(ValidationError, match="say in the comment"):
+        ReviewDecisionCreate(decision="reject", reason_code="misleading", comment=" ")
+    approved = ReviewDecisionCreate(decision="approve", reason_code="compliant")
+    assert approved.comment == ""

@@ -6,8 +6,11 @@ import re
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
+from pydantic import ValidationError
 
+from api.schemas import ReviewDecisionCreate
 from copilot.review.models import ReviewItem
 from copilot.service import TurnService
 from tests.api.conftest import SEED_CUSTOMER, Tokens
@@ -373,10 +376,6 @@ def test_crm_text_is_escaped_on_the_queue_and_the_item(
 
 
 def test_sending_a_draft_back_needs_a_comment() -> None:
-    from pydantic import ValidationError
-
-    from api.schemas import ReviewDecisionCreate
-
     with pytest.raises(ValidationError, match="say in the comment"):
         ReviewDecisionCreate(decision="reject", reason_code="misleading", comment=" ")
     approved = ReviewDecisionCreate(decision="approve", reason_code="compliant")

@@ -110,3 +110,23 @@ def compare(
         console.print(f"  case {case.suite}/{case.id}: {case.before} -> {case.after}")
     if not any(c.verdict != "same" for c in found.scores) and not found.cases:
         console.print("  no difference")
+
+
+@app.command("harvest")
+def harvest() -> None:
+    """Turn compliance reviewers' rejections and edits into candidate eval cases (JSON lines)."""
+    from evals.harvest import harvest as harvest_cases
+
+    settings = get_settings()
+    try:
+        path, new, skipped = harvest_cases(settings)
+    except CopilotError as error:
+        console.print(f"[red]{error}[/red]")
+        raise typer.Exit(2) from None
+    if path is None:
+        console.print(f"No new cases ({skipped} already harvested or in the datasets).")
+        return
+    console.print(
+        f"{new} new candidate cases ({skipped} already known) in {path}\n"
+        "Label and check them, then move the accepted ones into evals/datasets/."
+    )

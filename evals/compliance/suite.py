@@ -80,6 +80,28 @@ def _ratio(numerator: int, denominator: int) -> float:
     return numerator / denominator if denominator else 1.0
 
 
+CRITICAL_RULES = ("figures.ungrounded", "claims.absolute", "privacy.special_category")
+"""Rules that may never let a planted violation through (zero false passes)."""
+
+
+def _per_rule(
+    dataset: Dataset, outcomes: dict[str, set[str]], rule_ids: list[str]
+) -> dict[str, dict[str, float]]:
+    """Return per rule: cases expecting it, cases it fired on, its precision and recall."""
+    table: dict[str, dict[str, float]] = {}
+    for rule in rule_ids:
+        expected = {c.id for c in dataset.cases if rule in c.rules}
+        found = {c.id for c in dataset.cases if rule in outcomes[c.id]}
+        hits = len(expected & found)
+        table[rule] = {
+            "expected": float(len(expected)),
+            "found": float(len(found)),
+            "precision": _ratio(hits, len(found)),
+            "recall": _ratio(hits, len(expected)),
+        }
+    return table
+
+
 def score(dataset: Dataset, gate: Gate = check_draft) -> dict[str, Any]:
     """Run the gate on every case and compute the metrics and the threshold verdict."""
     outcomes = {case.id: _run_case(case, dataset.defaults, gate) for case in dataset.cases}
@@ -96,10 +118,22 @@ def score(dataset: Dataset, gate: Gate = check_draft) -> dict[str, Any]:
         )
         for rule in rule_ids
     }
+    per_rule = _per_rule(dataset, outcomes, rule_ids)
+    critical_misses = [
+        {"case": c.id, "rule": rule}
+        for c in dataset.cases
+        for rule in CRITICAL_RULES
+        if rule in c.rules and rule not in outcomes[c.id]
+    ]
     metrics = {
         "block_precision": _ratio(tp, tp + fp),
         "block_recall": _ratio(tp, tp + fn),
         "rule_accuracy": min(rule_accuracy.values(), default=1.0),
+        "rule_recall": min((r["recall"] for r in per_rule.values() if r["expected"]), default=1.0),
+        "rule_precision": min(
+            (r["precision"] for r in per_rule.values() if r["found"]), default=1.0
+        ),
+        "critical_false_passes": float(len(critical_misses)),
     }
     failures = [
         {"case": c.id, "expected": sorted(c.rules), "got": sorted(outcomes[c.id])}
@@ -110,6 +144,8 @@ def score(dataset: Dataset, gate: Gate = check_draft) -> dict[str, Any]:
     return {
         "metrics": metrics,
         "rule_accuracy": rule_accuracy,
+        "per_rule": per_rule,
+        "critical_misses": critical_misses,
         "thresholds": dataset.thresholds,
         "cases": len(dataset.cases),
         "failures": failures,

@@ -70,12 +70,12 @@ def load_model_inputs(
     if propensity is None and credibility is None:
         return ModelInputs()
     frames = load_book_frames(session, list(customer_ids))
-    if not active_at(frames.policies, now.date()).any():
-        # Prospects and lapsed customers have no model features: the prior ranks them, as
-        # it does the same customers inside a larger batch chunk.
-        return ModelInputs()
+    # Prospects and lapsed customers have no propensity features: the prior ranks them, as
+    # it does the same customers inside a larger batch chunk. Their claims history still
+    # counts: the credibility flags below cover every customer of the chunk.
+    in_force = bool(active_at(frames.policies, now.date()).any())
     folder = registered.models_dir
-    scores = score_book(frames, now.date(), models_dir=folder) if propensity else None
+    scores = score_book(frames, now.date(), models_dir=folder) if propensity and in_force else None
     worst: frozenset[tuple[str, str]] = frozenset()
     if credibility is not None:
         risk = risk_book(frames, now.date(), models_dir=folder)
@@ -84,7 +84,7 @@ def load_model_inputs(
     return ModelInputs(
         scores,
         worst,
-        propensity.version if propensity else None,
+        propensity.version if scores is not None and propensity else None,
         credibility.version if credibility else None,
     )
 

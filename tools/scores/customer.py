@@ -70,9 +70,13 @@ class CustomerScores:
 
     @cached_property
     def worst_quintile(self) -> frozenset[str]:
-        """Return the products not owned for which the customer is in the worst quintile."""
+        """Return the products not owned for which the customer is in the worst quintile.
+
+        A lapsed customer keeps its claims history: the flag holds with no policy in force
+        (the batch's ``load_model_inputs`` flags the same pairs).
+        """
         part = self.credibility
-        if not self.in_force or part is None or not part.has_history:
+        if part is None or not part.has_history:
             return frozenset()
         flagged = part.worst_quintile & ~part.owned
         return frozenset(code for code, flag in zip(part.codes, flagged, strict=True) if flag)

@@ -13,7 +13,7 @@ from tools.catalogue.loader import load_catalogue
 from tools.churn.scoring import churn_book
 from tools.churn.training import churn_columns
 from tools.credibility.profile import risk_book
-from tools.propensity.book_frames import load_book_frames
+from tools.propensity.book_frames import active_at, load_book_frames
 from tools.propensity.drivers import top_drivers
 from tools.propensity.features import customer_features
 from tools.propensity.scoring import score_book
@@ -130,6 +130,25 @@ def test_ranking_inputs_equal_load_model_inputs(
 def test_customers_without_a_policy_in_force_are_ranked_by_the_prior(scored) -> None:
     outside: list[CustomerScores] = [s for s in scored.values() if not s.in_force]
     assert all(s.ranking_basis == CATALOGUE_PRIOR for s in outside)
-    assert all(s.worst_quintile == frozenset() and s.churn is None for s in outside)
+    assert all(s.churn is None for s in outside)
     inside = next(s for s in scored.values() if s.in_force)
     assert inside.ranking_basis == f"model {inside.versions['propensity']}"
+
+
+def test_a_lapsed_customer_keeps_its_worst_quintile_flags_alone_and_in_a_chunk(
+    book_session: Session, frames, models: ModelSet, moment: datetime
+) -> None:
+    """The claims history of a customer with no policy in force still flags products: the
+    same pairs whether the customer is decided alone or inside a batch chunk."""
+    policies = frames.policies
+    in_force = set(policies.loc[active_at(policies, moment.date()), "customer_id"])
+    lapsed = sorted(set(policies["customer_id"]) - in_force)
+    chunk = load_model_inputs(book_session, moment, [*lapsed, *sorted(in_force)[:5]], models)
+    for cid in lapsed:
+        alone = load_model_inputs(book_session, moment, [cid], models)
+        in_chunk = {pair for pair in chunk.worst_quintile if pair[0] == cid}
+        assert alone.worst_quintile == in_chunk, cid
+        assert alone.ranking_basis == CATALOGUE_PRIOR
+    assert lapsed
+    # This small book holds no lapsed customer in a worst quintile; the demo-sized book does
+    # (tests/evals/recommendations: test_the_demo_book_recommends_nothing_forbidden).

@@ -22,6 +22,7 @@ from tools.foundation.errors import InvalidInput
 from tools.foundation.settings import Settings
 
 SUITES: dict[str, str] = {
+    "recommendations": "evals.recommendations:run",
     "models": "evals.models:run",
     "robustness": "evals.robustness:run",
     "compliance": "evals.adapters:compliance",

@@ -49,6 +49,14 @@ class Lexicon(BaseModel):
     second_person: list[str] = Field(
         default_factory=list, description="Words that point at the customer (your, din)."
     )
+    person_terms: list[str] = Field(
+        default_factory=list,
+        description="Words that point at one person the text is about (he, hennes, the CEO).",
+    )
+    special_category_strong: list[str] = Field(
+        default_factory=list,
+        description="Special-category data about a person by itself (diagnosed, gravid).",
+    )
     marketing_label: list[str] = Field(default_factory=list, description="Written labels.")
     spoken_marketing: list[str] = Field(
         default_factory=list, description="Spoken statements of the sales purpose of a call."

@@ -11,8 +11,8 @@ from copilot.compliance.lexicon import Concept
 from copilot.compliance.models import Finding
 from copilot.compliance.tokens import excerpt
 
-SPECIAL_WINDOW = 3
-"""A special-category term within this many words of "you/your" is about the customer."""
+SPECIAL_WINDOW = 4
+"""A special-category term within this many words of the reader or a person is about them."""
 
 _SWEDISH = re.compile(
     r"(?<![\d-])(?:\d{2})?(\d{6})[-+](\d{4})(?!\d)|(?<!\d)(?:19|20)(\d{6})(\d{4})(?!\d)"
@@ -85,12 +85,29 @@ _IDENTIFIERS = (
 )
 
 
+_NAMED_ID = re.compile(
+    r"(?i)(personnum|personnr|samordningsnum|cpr|fødselsnum|fødselsnr|"
+    r"henkilötunnu|hetu|kennitala|national id|personal id|social security)\w*\W{1,4}(\S+\s*)?$"
+)
+"""An identity number named as such just before the digits (then its check digit is moot)."""
+
+
+def _named(text: str, start: int) -> bool:
+    return _NAMED_ID.search(text[max(0, start - 40) : start]) is not None
+
+
 def check_personal_identifiers(check: CheckInput) -> list[Finding]:
-    """Flag national identity numbers (SE, DK, NO, FI) and Luhn-valid card numbers."""
+    """Flag national identity numbers (SE, DK, NO, FI) and Luhn-valid card numbers.
+
+    A number of an identity-number shape counts when its check digits are valid, or when the
+    text names it as one ("personnummer 850312-1234"): a mistyped id is still personal data.
+    """
     findings: list[Finding] = []
     for pattern, is_valid, label in _IDENTIFIERS:
         for match in pattern.finditer(check.text):
-            if is_valid(match):
+            if is_valid(match) or (
+                label != "a payment card number" and _named(check.text, match.start())
+            ):
                 findings.append(
                     Finding(
                         rule="privacy.personal_identifier",
@@ -103,11 +120,26 @@ def check_personal_identifiers(check: CheckInput) -> list[Finding]:
 
 
 def check_special_category(check: CheckInput) -> list[Finding]:
-    """Flag special-category data (health, religion, union, orientation...) about the customer."""
-    concept = Concept(
+    """Flag special-category data (health, religion, union, orientation...) about a person.
+
+    A general term (illness, religion, sick leave) counts when it is near the reader ("your
+    diagnosis") or near one person the text talks about ("the CEO is on sick leave"); a
+    product description ("pays for illness of staff") names no one. Terms that only ever
+    describe a person (diagnosed, pregnant, a union member) count on their own.
+    """
+    about = Concept(
         id="special_category",
-        slots=[check.lexicon.second_person, check.claims.special_category],
+        slots=[
+            check.lexicon.second_person + check.claims.person_terms,
+            check.claims.special_category,
+        ],
         window=SPECIAL_WINDOW,
+        negatable=False,
+    )
+    alone = Concept(
+        id="special_category_strong",
+        slots=[check.claims.special_category_strong],
+        window=0,
         negatable=False,
     )
     return [
@@ -118,5 +150,5 @@ def check_special_category(check: CheckInput) -> list[Finding]:
             " appear in outreach.",
             excerpt=excerpt(check.text, check.tokens, hit.first, hit.last),
         )
-        for hit in find_concepts(check.tokens, [concept], ())
+        for hit in find_concepts(check.tokens, [about, alone], ())
     ]

@@ -46,7 +46,20 @@ class TokenList(list[Token]):
         self.prefixed: dict[str, list[int]] = {}
 
     def starts(self, part: str) -> list[int]:
-        """Return the indexes of tokens matched by one lexicon word (``pay*``: a prefix)."""
+        """Return the indexes of tokens matched by one lexicon word.
+
+        ``pay*`` is a prefix; ``*menighet*`` occurs inside a word (Nordic compounds such as
+        "pinsemenigheten"); ``*liiton`` ends one.
+        """
+        if part.startswith("*"):
+            if part not in self.prefixed:
+                self.prefixed[part] = sorted(
+                    i
+                    for word in self.words
+                    if term_matches(part, word)
+                    for i in self.positions[word]
+                )
+            return self.prefixed[part]
         if not part.endswith("*"):
             return self.positions.get(part, [])
         if part not in self.prefixed:
@@ -84,7 +97,10 @@ def tokenise(text: str, extra_breaks: Iterable[str] = ()) -> TokenList:
 
 
 def term_matches(term: str, word: str) -> bool:
-    """Return whether one lexicon word (``pay*`` or ``paid``) matches a token."""
+    """Return whether a lexicon word matches a token: ``pay*``, ``*menighet*``, ``*liiton``."""
+    if term.startswith("*") and len(term) > 1:
+        core = term.strip("*")
+        return core in word if term.endswith("*") else word.endswith(core)
     if term.endswith("*"):
         return word.startswith(term[:-1])
     return word == term

@@ -47,7 +47,9 @@ class Dataset(BaseModel):
     version: str = Field(description="Dataset version.")
     thresholds: dict[str, float] = Field(
         default_factory=lambda: {
-            name: mark.min or 0.0 for name, mark in suite_thresholds("compliance").items()
+            name: mark.min
+            for name, mark in suite_thresholds("compliance").items()
+            if mark.min is not None and not name.endswith("_heldout")
         },
         description="block_precision, block_recall, rule_accuracy (from evals/thresholds.yaml).",
     )

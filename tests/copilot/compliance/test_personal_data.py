@@ -32,6 +32,33 @@ def test_health_product_description_is_not_special_category() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Their finance director is on sick leave again.", "en"),  # a person, not the reader
+        ("The owner was diagnosed last year.", "en"),  # a term that only describes a person
+        ("Vår kontaktperson är gravid, så boka mötet tidigt.", "sv"),
+        ("Eieren er aktiv i frikirkemenigheten.", "nb"),  # inside a compound
+        ("Stifteren er homoseksuel.", "da"),
+        ("Omistaja on Metalliliiton jäsen.", "fi"),
+    ],
+)
+def test_special_category_about_a_named_person_is_blocked(text: str, language: str) -> None:
+    assert "privacy.special_category" in _rules(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Key person cover pays out on a serious illness of a named key employee.", "en"),
+        ("Gruppsjukförsäkringen ersätter vård vid sjukdom för alla anställda.", "sv"),
+        ("Products ship with a certificate of origin.", "en"),
+    ],
+)
+def test_cover_and_product_wording_is_not_special_category(text: str, language: str) -> None:
+    assert "privacy.special_category" not in _rules(text, language)
+
+
+@pytest.mark.parametrize(
     "identifier",
     [
         "811218-9876",  # Swedish personnummer (Luhn)
@@ -47,3 +74,20 @@ def test_personal_identifiers_are_blocked(identifier: str) -> None:
 
 def test_luhn_invalid_long_number_is_not_a_card() -> None:
     assert "privacy.personal_identifier" not in _rules("Reference 4111 1111 1111 1112.")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Kontrollera att personnumret 850312-1234 stämmer.", "sv"),  # check digit off
+        ("Bekreft fødselsnummeret 12038512345 før møtet.", "nb"),
+    ],
+)
+def test_a_number_named_as_an_identity_number_is_blocked_even_if_mistyped(
+    text: str, language: str
+) -> None:
+    assert "privacy.personal_identifier" in _rules(text, language)
+
+
+def test_an_order_number_of_the_same_shape_is_not_an_identity_number() -> None:
+    assert "privacy.personal_identifier" not in _rules("Order 850312-1234 has shipped.")

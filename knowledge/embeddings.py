@@ -93,6 +93,12 @@ _QUERY_CACHE: OrderedDict[tuple[int, str], np.ndarray] = OrderedDict()
 _QUERY_LOCK = threading.Lock()
 
 
+def forget_query_vectors() -> None:
+    """Drop the remembered query vectors (a latency benchmark times the embedding too)."""
+    with _QUERY_LOCK:
+        _QUERY_CACHE.clear()
+
+
 def _remember(key: tuple[int, str], vector: np.ndarray) -> None:
     """Keep a query vector, dropping the oldest beyond ``QUERY_CACHE_SIZE``."""
     vector.setflags(write=False)

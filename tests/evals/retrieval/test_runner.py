@@ -58,3 +58,21 @@ def test_report_records_versions() -> None:
         "m",
         "c",
     )
+
+
+def test_every_timed_search_embeds_its_query_afresh() -> None:
+    """The latency includes the query's embedding: no remembered vector is reused."""
+    import numpy as np
+
+    from knowledge import embeddings
+
+    embeddings._remember((0, "cyber exclusions"), np.zeros(3))
+    cached_when_searched: list[int] = []
+
+    def searcher(question: str, filters: Filters, k: int) -> list[str]:
+        cached_when_searched.append(len(embeddings._QUERY_CACHE))
+        return oracle(question, filters, k)
+
+    score_dataset(DATASET, searcher)
+
+    assert cached_when_searched and set(cached_when_searched) == {0}

@@ -1,7 +1,13 @@
 from __future__ import annotations
 
 from evals.retrieval.dataset import Dataset, Filters, Item, Thresholds
-from evals.retrieval.runner import RetrievalReport, Searcher, build_report, score_dataset
+from evals.retrieval.runner import (
+    RetrievalReport,
+    Searcher,
+    _timed,
+    build_report,
+    score_dataset,
+)
 
 DATASET = Dataset(
     version="test",
@@ -66,13 +72,14 @@ def test_every_timed_search_embeds_its_query_afresh() -> None:
 
     from knowledge import embeddings
 
-    embeddings._remember((0, "cyber exclusions"), np.zeros(3))
     cached_when_searched: list[int] = []
 
     def searcher(question: str, filters: Filters, k: int) -> list[str]:
         cached_when_searched.append(len(embeddings._QUERY_CACHE))
         return oracle(question, filters, k)
 
-    score_dataset(DATASET, searcher)
+    for item in DATASET.items:
+        embeddings._remember((0, item.question), np.zeros(3))
+        _timed(searcher, item, DATASET.k)
 
-    assert cached_when_searched and set(cached_when_searched) == {0}
+    assert cached_when_searched == [0, 0, 0]

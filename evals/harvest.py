@@ -98,59 +98,29 @@ def _candidates(item: ReviewItem, service: TurnService) -> list[Candidate]:
         "message": evidence.message,
         "facts": evidence.facts,
     }
-    found: list[Candidate] = []
     rules = REASON_RULES.get(item.reason_code or "", [])
+
+    def case(what: str, suite: str, text: str, expected: str | None, **extra: Any) -> Candidate:
+        return Candidate.model_validate(
+            {
+                "id": f"harvest-{item.approval_id}-{what}",
+                "suite": suite,
+                "text": text,
+                "expected": expected,
+                **base,
+                **extra,
+            }
+        )
+
+    found: list[Candidate] = []
     if item.status in ("rejected", "changes_requested"):
-        found.append(
-            Candidate(
-                id=f"harvest-{item.approval_id}-block",
-                suite="compliance",
-                text=sent,
-                expected="block",
-                suggested_rules=rules,
-                **base,
-            )
-        )
-        found.append(
-            Candidate(
-                id=f"harvest-{item.approval_id}-draft",
-                suite="drafts",
-                text=sent,
-                expected=None,
-                **base,
-            )
-        )
+        found.append(case("block", "compliance", sent, "block", suggested_rules=rules))
+        found.append(case("draft", "drafts", sent, None))
     elif item.status == "approved" and review is not None and review.edited_text:
-        found.append(
-            Candidate(
-                id=f"harvest-{item.approval_id}-before",
-                suite="compliance",
-                text=sent,
-                expected="block",
-                suggested_rules=rules,
-                **base,
-            )
-        )
-        found.append(
-            Candidate(
-                id=f"harvest-{item.approval_id}-after",
-                suite="compliance",
-                text=review.edited_text,
-                expected="pass",
-                **base,
-            )
-        )
+        found.append(case("before", "compliance", sent, "block", suggested_rules=rules))
+        found.append(case("after", "compliance", review.edited_text, "pass"))
     if advisor is not None and advisor.edited_text and advisor.edited_text != model_text:
-        found.append(
-            Candidate(
-                id=f"harvest-{item.approval_id}-edit",
-                suite="drafts",
-                text=model_text,
-                reference=advisor.edited_text,
-                expected=None,
-                **base,
-            )
-        )
+        found.append(case("edit", "drafts", model_text, None, reference=advisor.edited_text))
     return found
 
 

@@ -24,6 +24,7 @@ from tools.nba.reasons import (
     renewal_evidence,
     renewal_reason,
 )
+from tools.nba.renewal_timing import renewal_due_by
 from tools.snapshot import CustomerSnapshot
 
 
@@ -49,7 +50,7 @@ def renewal_proposals(snapshot: CustomerSnapshot, config: TriggerConfig) -> list
                 "renewal",
                 evidence,
                 renewal_reason(evidence),
-                now + timedelta(hours=hours),
+                renewal_due_by(now, policy.renewal_date, hours),
                 urgency,
                 100.0,
             )

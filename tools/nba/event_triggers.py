@@ -21,6 +21,7 @@ from tools.nba.reasons import (
     renewal_evidence,
     renewal_reason,
 )
+from tools.nba.renewal_timing import renewal_due_by_column
 from tools.snapshot.frames import BookFrames
 
 PORTAL_EVENTS = ("portal_login", "document_download")
@@ -63,7 +64,7 @@ def renewal_triggers(frames: BookFrames, config: TriggerConfig) -> pd.DataFrame:
     stage = pd.Series(np.select([days <= s for s in stages], stages, stages[-1]), index=due.index)
     urgency = stage.map(rules.urgency)
     hours = urgency.map(rules.respond_within_hours)
-    due_by = pd.to_datetime(frames.now) + pd.to_timedelta(hours, unit="h")
+    due_by = renewal_due_by_column(frames.now, due["renewal_date"], hours)
     evidence = [
         renewal_evidence(p, r.date(), d, s, x)
         for p, r, d, s, x in zip(

@@ -6,10 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from copilot.compliance.lexicon import Concept
-from copilot.compliance.tokens import Token, find_term
+from copilot.compliance.tokens import Token, find_term, list_continues
 
 NEGATION_REACH = 8
 """How many tokens before a match a negation still governs it (within the same clause)."""
+LIST_REACH = 4
+"""A match this close after a negated match of the same concept, with only a comma or "or"
+between, is negated too: "never ask for a password, BankID codes or card numbers"."""
 
 
 @dataclass(frozen=True)
@@ -70,19 +73,36 @@ def is_negated(
 def find_concepts(
     tokens: Sequence[Token], concepts: Sequence[Concept], negations: Sequence[str]
 ) -> list[ConceptHit]:
-    """Return every non-negated match of the concepts, at most one per stretch of text."""
-    found: list[ConceptHit] = []
-    for concept in concepts:
+    """Return every non-negated match of the concepts, at most one per stretch of text.
+
+    Matches are read in text order, so a negation that governs the first item of a list
+    governs the rest of it too, whichever language's concept each item matched.
+    """
+    candidates: list[tuple[int, int, Concept, list[tuple[int, int]]]] = []
+    for order, concept in enumerate(concepts):
         slots = [_slot_hits(tokens, slot) for slot in concept.slots]
         if not all(slots):
             continue
         for anchor in slots[0]:
             spans = _combine(tokens, anchor, slots[1:], concept.window)
-            if spans is None or (concept.negatable and is_negated(tokens, spans, negations)):
+            if spans is not None:
+                candidates.append((min(span[0] for span in spans), order, concept, spans))
+    found: list[ConceptHit] = []
+    negated_until: int | None = None  # last token of the latest negated match
+    for first, _, concept, spans in sorted(candidates, key=lambda c: (c[0], c[1])):
+        last = max(span[1] for span in spans)
+        if concept.negatable:
+            listed = negated_until is not None and (
+                first <= negated_until  # inside a stretch already negated
+                or (
+                    first - negated_until <= LIST_REACH
+                    and list_continues(tokens, negated_until, first)
+                )
+            )
+            if listed or is_negated(tokens, spans, negations):
+                negated_until = max(negated_until or 0, last)
                 continue
-            first = min(span[0] for span in spans)
-            last = max(span[1] for span in spans)
-            if any(hit.first <= last and first <= hit.last for hit in found):
-                continue  # one finding per stretch of text, even if two concepts match it
-            found.append(ConceptHit(concept.id, first, last))
+        if any(hit.first <= last and first <= hit.last for hit in found):
+            continue  # one finding per stretch of text, even if two concepts match it
+        found.append(ConceptHit(concept.id, first, last))
     return found

@@ -44,6 +44,8 @@ class TokenList(list[Token]):
         self.words = sorted(self.positions)
         self.found: dict[str, list[tuple[int, int]]] = {}
         self.prefixed: dict[str, list[int]] = {}
+        self.text = ""
+        """The text the tokens come from (empty when built from tokens alone)."""
 
     def starts(self, part: str) -> list[int]:
         """Return the indexes of tokens matched by one lexicon word.
@@ -93,7 +95,21 @@ def tokenise(text: str, extra_breaks: Iterable[str] = ()) -> TokenList:
         if word in breaks:
             clause += 1
         tokens.append(Token(word, match.start(), match.end(), len(tokens), clause))
-    return TokenList(tokens)
+    found = TokenList(tokens)
+    found.text = text
+    return found
+
+
+def list_continues(tokens: Sequence[Token], before: int, after: int) -> bool:
+    """Return whether token ``after`` continues a list that token ``before`` is in.
+
+    Only words, commas and spaces between them: no sentence end, colon or line break.
+    """
+    text = getattr(tokens, "text", "")
+    if not text or after <= before:
+        return False
+    gap = text[tokens[before].end : tokens[after].start]
+    return re.search(r"[.!?;:\n]", gap) is None
 
 
 def term_matches(term: str, word: str) -> bool:

@@ -91,3 +91,19 @@ def test_a_number_named_as_an_identity_number_is_blocked_even_if_mistyped(
 
 def test_an_order_number_of_the_same_shape_is_not_an_identity_number() -> None:
     assert "privacy.personal_identifier" not in _rules("Order 850312-1234 has shipped.")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("We will never ask you for a password, BankID code or card number.", "en"),
+        ("Vi ber aldrig om lösenord, BankID-koder eller kortnummer i meddelanden.", "sv"),
+    ],
+)
+def test_a_negated_list_of_credentials_is_not_a_request(text: str, language: str) -> None:
+    assert "security.credentials_request" not in _rules(text, language)
+
+
+def test_a_request_after_the_negated_sentence_is_still_a_request() -> None:
+    text = "We never ask for your password. Send us your card number today."
+    assert "security.credentials_request" in _rules(text)

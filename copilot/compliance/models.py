@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from copilot.plan import Channel
 
@@ -51,7 +51,13 @@ class DraftText(BaseModel):
 
 
 class ComplianceContext(BaseModel):
-    """What the tools know about the customer and the channel; identity never comes from text."""
+    """What the tools know about the customer and the channel; identity never comes from text.
+
+    Unknown fields are refused: a misspelt flag (``objection`` for ``objection_to_marketing``)
+    would otherwise be dropped and the check run as if the customer had not objected.
+    """
+
+    model_config = ConfigDict(extra="forbid")
 
     country: str = Field(description="Customer country code: SE, NO, DK, FI or IS.")
     language: str = Field(

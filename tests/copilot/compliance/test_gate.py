@@ -91,3 +91,18 @@ def test_odd_text_never_raises(text: str) -> None:
 def test_pathological_text_is_checked(text: str) -> None:
     report = check_draft(make_draft(text), {}, make_context())
     assert not report.passed  # no disclosures: blocked, but checked without hanging
+
+
+def test_a_misspelt_context_flag_is_refused() -> None:
+    import pydantic
+
+    from copilot.compliance import ComplianceContext
+
+    with pytest.raises(pydantic.ValidationError, match="objection"):
+        ComplianceContext(
+            country="SE",
+            language="sv",
+            channel="email",
+            insurer_name="Fjord Mutual Insurance Ltd",
+            objection=True,  # type: ignore[call-arg]
+        )

@@ -59,19 +59,37 @@ def products_in_text(check: CheckInput) -> list[ProductMention]:
 def price_mentioned(check: CheckInput) -> bool:
     """Return whether the text states a price: a price word and an amount in one clause.
 
-    A limit or an excess in euros is not a price; "premium EUR 1,200" and "1 200 kr per
+    A limit or an excess in euros is not a price (an amount right after "up to", "excess",
+    "selvrisiko" is a limit), nor is a percentage; "premium EUR 1,200" and "1 200 kr per
     year" are.
     """
+    limits = _limit_amounts(check)
     for term in check.lexicon.price_terms:
         for first, _ in find_term(check.tokens, term):
             clause = check.tokens[first].clause
             if any(
-                _is_number(token, check.language)
+                _is_amount(check.tokens, token.index, check.language) and token.index not in limits
                 for token in check.tokens
                 if token.clause == clause
             ):
                 return True
     return False
+
+
+LIMIT_REACH = 3
+"""An amount this few tokens after a limit word ("up to", "excess") is that limit."""
+
+
+def _limit_amounts(check: CheckInput) -> set[int]:
+    """Return the token indexes of amounts introduced by a limit or excess word."""
+    found: set[int] = set()
+    for term in check.lexicon.limit_terms:
+        for _, last in find_term(check.tokens, term):
+            clause = check.tokens[last].clause
+            for index in range(last + 1, min(len(check.tokens), last + 1 + LIMIT_REACH)):
+                if check.tokens[index].clause == clause:
+                    found.add(index)
+    return found
 
 
 PERCENT_WORDS = frozenset({"per", "percent", "pct", "procent", "prosent", "prósent"})

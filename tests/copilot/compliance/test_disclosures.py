@@ -108,3 +108,21 @@ def test_bundle_discount_percentage_is_not_a_part_price() -> None:
         "\nThe bundle gives 15% off general liability and cyber; each can be bought separately."
     )
     assert "disclosure.bundle_parts" in _rules(text)
+
+
+def test_a_limit_or_a_percentage_is_not_a_price() -> None:
+    from copilot.compliance.content import price_mentioned
+    from copilot.compliance.gate import _prepare
+    from copilot.compliance.rulepacks import load_rule_pack
+
+    def states_a_price(text: str, language: str = "en") -> bool:
+        draft = make_draft(text, channel="talking_points", language=language)
+        context = make_context(channel="talking_points", language=language)
+        return price_mentioned(_prepare(draft, {}, context, load_rule_pack("SE")))
+
+    assert not states_a_price("It covers the costs of a data breach up to EUR 500,000.")
+    assert not states_a_price(
+        "Cyberforsikringen dækker omkostninger ved databrud op til 500.000 euro.", "da"
+    )
+    assert not states_a_price("Bundling saves about 20% on the combined premium.")
+    assert states_a_price("The annual premium is EUR 1,200.")

@@ -27,8 +27,10 @@ from api.routes import (
     login,
     outbox,
     panel,
+    panel_actions,
     ratings,
     review,
+    review_item,
     review_pages,
     turns,
     users,
@@ -53,7 +55,9 @@ ROUTERS = (
     users,
     audit_log,
     panel,
+    panel_actions,
     review_pages,
+    review_item,
 )
 
 

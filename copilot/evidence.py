@@ -56,6 +56,21 @@ class TurnEvidence(TurnSummary):
         description="Every decision on the draft in order: the advisor's, then compliance's."
     )
 
+    def latest_decisions(self) -> tuple[ApprovalDecision | None, ReviewDecision | None]:
+        """Return the advisor's latest decision and compliance's on it (None: not yet).
+
+        A draft sent back for changes and approved again starts a new round: compliance's
+        earlier decision does not belong to the advisor's new one.
+        """
+        advisor: ApprovalDecision | None = None
+        review: ReviewDecision | None = None
+        for entry in self.decisions:
+            if isinstance(entry, ApprovalDecision):
+                advisor, review = entry, None
+            else:
+                review = entry
+        return advisor, review
+
 
 def summary(record: ApprovalRecord) -> TurnSummary:
     """Return the list entry of an approval row."""

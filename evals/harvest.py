@@ -28,7 +28,6 @@ from sqlalchemy import select
 from copilot.records.outcome import full_text
 from copilot.review.models import ReviewItem
 from copilot.service import TurnService
-from copilot.state import ApprovalDecision, ReviewDecision
 from evals.compliance.suite import load_dataset as load_compliance
 from tools.foundation.db import session_scope
 from tools.foundation.settings import Settings
@@ -84,8 +83,7 @@ def _candidates(item: ReviewItem, service: TurnService) -> list[Candidate]:
     if evidence.draft is None:
         return []
     model_text = full_text(evidence.draft)
-    advisor = next((d for d in evidence.decisions if isinstance(d, ApprovalDecision)), None)
-    review = next((d for d in evidence.decisions if isinstance(d, ReviewDecision)), None)
+    advisor, review = evidence.latest_decisions()
     sent = advisor.edited_text if advisor and advisor.edited_text else model_text
     base = {
         "approval_id": item.approval_id,

@@ -8,7 +8,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import update
 
-from api.routes.panel import rating_key
+from api.draft_view import rating_key
 from tests.api.conftest import SEED_CUSTOMER, Tokens
 from tools.book.models import Customer
 from tools.foundation.db import session_scope

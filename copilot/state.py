@@ -21,6 +21,7 @@ from tools.contactability import Contactability
 
 __all__ = [
     "ApprovalDecision",
+    "ContactFacts",
     "CustomerFacts",
     "Decision",
     "Draft",
@@ -35,6 +36,23 @@ Decision = Literal["approve", "edit", "reject"]
 """What the advisor (the maker) decides about a draft."""
 ReviewVerdict = Literal["approve", "reject", "request_changes"]
 """What compliance (the checker) decides about a draft the advisor approved."""
+
+
+class ContactFacts(BaseModel):
+    """A contact person at the customer a message may be addressed to (from the book)."""
+
+    id: str = Field(description="Contact id in the book.")
+    first_name: str = Field(description="First name (used in the greeting).")
+    last_name: str = Field(description="Family name.")
+    role: str = Field(description="Role at the company: owner, ceo, cfo, hr, ...")
+    email: str | None = Field(None, description="Work e-mail address, if known.")
+    phone: str | None = Field(None, description="Work phone number, if known.")
+    language: str = Field(description="The person's preferred language code.")
+    primary: bool = Field(False, description="The customer's primary contact.")
+    contactability: Contactability = Field(
+        description="This person's consent per channel, objection and care, as decided by"
+        " the contactability tool (company objection and care included)."
+    )
 
 
 class CustomerFacts(BaseModel):
@@ -135,6 +153,10 @@ class TurnState(TypedDict, total=False):
     """The prompt that produced the plan (None when the local router planned)."""
     customer: CustomerFacts
     """Book facts about the customer used by the drafter and the gate."""
+    requested_contact_id: str | None
+    """The contact the advisor chose to write to (API field or CLI option), if any."""
+    recipient: ContactFacts | None
+    """The person the message goes to: the requested contact, else the primary one."""
     facts: Annotated[TurnFacts, merge_facts]
     """Typed tool outputs: the only source of figures."""
     tools_called: Annotated[list[str], operator.add]

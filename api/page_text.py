@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from copilot.citations import CITATION
 from copilot.compliance.models import Finding
 from copilot.compliance.rulepacks import load_rule_pack
 
@@ -83,7 +84,6 @@ def rule_references(country: str, rule_id: str) -> list[str]:
     return [f"{ref}: {pack.references[ref]}" for ref in setting.references]
 
 
-CITATION = re.compile(r"\[([A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+#\d+)\]")
 """A citation marker in a draft, e.g. ``[product-cyber@1.0#1]``."""
 
 

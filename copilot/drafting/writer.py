@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from copilot.citations import cited_ids
 from copilot.context import LanguageModel
 from copilot.drafting.choices import (
     decide_channel,
@@ -30,9 +30,6 @@ StreamWriter = Callable[[Any], None]
 
 LLM_LANGUAGE = "en"
 """The LLM writes English (always supported); the offline templates write the customer's."""
-
-_CITATION = re.compile(r"\[([^\[\]\s]+@[^\[\]\s]+#\d+)\]")
-
 
 def offline_draft(state: TurnState, insurer: str, *, attempt: int, sell: bool) -> Draft:
     """Compose the template draft from the turn's facts and retrieved passages."""
@@ -79,14 +76,6 @@ def llm_facts(state: TurnState) -> dict[str, Any]:
         "coverage_gaps": facts.get("coverage_gaps"),
         "sales_allowed": may_sell(state),
     }
-
-
-def cited_ids(text: str) -> list[str]:
-    """Return the chunk ids a text cites as ``[doc_id@version#n]``, in order, once each.
-
-    Every cited id is kept, retrieved or not, so the gate sees (and blocks) invented sources.
-    """
-    return list(dict.fromkeys(_CITATION.findall(text)))
 
 
 def llm_draft(

@@ -6,10 +6,10 @@ from typing import Any, Literal
 
 from langgraph.runtime import Runtime
 
+from copilot.citations import cited_ids
 from copilot.compliance.gate import check_draft
 from copilot.compliance.models import ComplianceContext, ComplianceReport, DraftText
 from copilot.context import RunContext
-from copilot.drafting.writer import cited_ids
 from copilot.llm.drafting import split_subject
 from copilot.llm.redact import minimise_facts
 from copilot.llm.reviewer import LLMReviewer

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from copilot.citations import without_citations
 from copilot.llm.drafting import split_subject
 from copilot.outbox.models import OutboxMessage
 from copilot.records.outcome import final_text, model_versions
@@ -45,7 +46,10 @@ def _evidence(state: TurnState) -> dict[str, Any]:
 
 
 def release(session: Session, state: TurnState, at: datetime) -> bool:
-    """Put the final text in the outbox once (idempotent); advisor-only notes never go."""
+    """Put the final text in the outbox once (idempotent); advisor-only notes never go.
+
+    The customer's text has no citation markers: the sources stay in the evidence.
+    """
     draft = state["draft"]
     if draft.channel in ADVISOR_ONLY:
         return False
@@ -54,7 +58,7 @@ def release(session: Session, state: TurnState, at: datetime) -> bool:
     )
     if found.first() is not None:
         return True
-    text = final_text(state)
+    text = without_citations(final_text(state))
     subject, body = split_subject(text) if draft.channel == "email" else (None, text)
     session.add(
         OutboxMessage(

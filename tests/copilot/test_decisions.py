@@ -51,6 +51,7 @@ def test_compliance_approval_releases_the_message_and_records_both_decisions(
     with session_scope(turn_settings) as session:
         sent = session.scalars(select(OutboxMessage)).one()
         assert sent.approval_id == approval_id and sent.channel == "email" and sent.subject
+        assert sent.evidence["citations"] and "@" not in sent.body  # sources stay evidence
         steps = session.scalars(
             select(DecisionRecord).where(DecisionRecord.approval_id == approval_id)
         ).all()

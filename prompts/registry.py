@@ -6,6 +6,7 @@ A prompt file looks like::
     id: plan
     version: 1
     max_tokens: 120
+    max_prompt_tokens: 1200
     temperature: 0.0
     ---
     ## system
@@ -61,6 +62,10 @@ class PromptTemplate(BaseModel):
     sha256: str = Field(description="Hex sha256 of the prompt file's bytes.")
     description: str = Field("", description="One line on what the prompt is for.")
     max_tokens: int = Field(200, description="Completion token cap for this prompt.")
+    max_prompt_tokens: int = Field(
+        description="Budget of the request (system, facts and passages together), counted"
+        " with ``prompts.budget.approx_tokens``; the adapter refuses to send more."
+    )
     temperature: float = Field(0.0, description="Sampling temperature for this prompt.")
     system: str = Field(description="System message text (no variables).")
     user_template: str = Field(description="User message template with `{variable}` fields.")

@@ -16,10 +16,11 @@ from copilot.drafting.choices import (
     review_products,
 )
 from copilot.drafting.compose import compose_draft
-from copilot.drafting.facts import advisor_notes, build_draft_input, gap_notes
+from copilot.drafting.facts import advisor_notes, build_draft_input, gap_notes, quoted_prices
 from copilot.events import DraftResetEvent, DraftTokenEvent
-from copilot.llm.drafting import split_subject, stream_draft
+from copilot.llm.drafting import DraftRequest, split_subject, stream_draft
 from copilot.llm.errors import LLMUnavailable
+from copilot.records.outcome import full_text
 from copilot.state import Draft, TurnState
 from copilot.turn_facts import turn_facts
 
@@ -28,8 +29,6 @@ logger = logging.getLogger(__name__)
 StreamWriter = Callable[[Any], None]
 """LangGraph's custom stream writer (a no-op when the caller does not stream)."""
 
-LLM_LANGUAGE = "en"
-"""The LLM writes English (always supported); the offline templates write the customer's."""
 
 def offline_draft(state: TurnState, insurer: str, *, attempt: int, sell: bool) -> Draft:
     """Compose the template draft from the turn's facts and retrieved passages."""
@@ -63,19 +62,40 @@ def offline_draft(state: TurnState, insurer: str, *, attempt: int, sell: bool) -
     )
 
 
-def llm_facts(state: TurnState) -> dict[str, Any]:
-    """Return the facts the LLM may use: tool figures, never CRM free text or contact data."""
-    facts = turn_facts(state).jsonable()
+CHANNEL_LENGTH: dict[str, str] = {
+    "email": "180 words in the body",
+    "portal_message": "90 words",
+    "call_script": "the reference's steps, one or two sentences each",
+    "talking_points": "6 bullet points",
+}
+"""The length limit each channel's prompt states (the offline drafter keeps the same)."""
+
+
+def llm_facts(state: TurnState, language: str) -> dict[str, Any]:
+    """Return the few facts the LLM may quote: tool figures, never CRM text or contact data.
+
+    Only the recipient's first name leaves the book (for the greeting); prices are the
+    strings the offline drafter writes, so both paths quote the quote tool the same way.
+    """
     customer = state["customer"]
+    recipient = state.get("recipient")
+    quote = turn_facts(state).quote
+    reasons = [
+        f"{r.product}: {r.reasons[0]}" for r in state.get("recommendations", []) if r.reasons
+    ]
     return {
         "customer": {"name": customer.name, "country": customer.country},
-        "recommendations": [
-            r.model_dump(exclude={"score"}) for r in state.get("recommendations", [])
-        ],
-        "quote": facts.get("quote"),
-        "coverage_gaps": facts.get("coverage_gaps"),
+        "contact_first_name": recipient.first_name if recipient is not None else None,
+        "products": draft_products(state),
+        "reasons": reasons[:3],
+        "indicative_prices": quoted_prices(quote, language),
         "sales_allowed": may_sell(state),
     }
+
+
+def _request_words(intent: str, products: Sequence[str]) -> str:
+    """Return what the advisor asked for in a few words (never the advisor's free text)."""
+    return f"{intent.replace('_', ' ')} about {', '.join(products) or 'a cover review'}"
 
 
 def llm_draft(
@@ -87,30 +107,47 @@ def llm_draft(
     findings: Sequence[str],
     write: StreamWriter,
 ) -> Draft:
-    """Stream a draft from the LLM; token deltas go to the caller's stream.
+    """Stream a draft from the LLM in the customer's language; token deltas go to the stream.
+
+    The model phrases the offline draft of the same facts (its reference, in the same
+    language, with the required sentences and citations); a revision sends the failed draft
+    and the gate's findings with it.
 
     Raises:
-        LLMUnavailable: the model failed before or during the stream.
+        LLMUnavailable: the model failed before or during the stream, or the request would
+            exceed its token budget.
     """
-    channel = decide_channel(state)
-    language = LLM_LANGUAGE
-    request = f"{state['plan'].intent} for products {draft_products(state)}, in English"
-    if findings:
-        request += ". Revise: the compliance check found: " + " | ".join(findings)
-    stream = stream_draft(llm, channel, llm_facts(state), state.get("chunks", []), request, insurer)
+    reference = offline_draft(state, insurer, attempt=attempt, sell=may_sell(state))
+    request = DraftRequest(
+        channel=reference.channel,
+        language=reference.language,
+        words=CHANNEL_LENGTH[reference.channel],
+        facts=llm_facts(state, reference.language),
+        reference=full_text(reference),
+        request=_request_words(state["plan"].intent, reference.products),
+        insurer=insurer,
+    )
+    previous = state.get("draft") if findings else None
+    stream = stream_draft(
+        llm,
+        request,
+        state.get("chunks", []),
+        revise=full_text(previous) if previous is not None else None,
+        findings=findings,
+    )
     for delta in stream:
         write(DraftTokenEvent(attempt=attempt, text=delta))
     generation = stream.generation
     subject, body = (
-        split_subject(generation.text) if channel == "email" else (None, generation.text)
+        split_subject(generation.text) if reference.channel == "email" else (None, generation.text)
     )
     return Draft(
-        channel=channel,
-        language=language,
+        channel=reference.channel,
+        language=reference.language,
         subject=subject,
         body=body,
         citations=cited_ids(generation.text),
-        products=draft_products(state),
+        products=reference.products,
         prompt=generation.prompt,
         source="llm",
         model=generation.model,

@@ -24,6 +24,7 @@ from copilot.llm.redact import minimise_facts, redact_text
 from copilot.llm.result import Generation, StructuredGeneration, Usage
 from copilot.llm.schema import response_format
 from copilot.llm.streaming import LLMStream
+from prompts.budget import approx_message_tokens
 from prompts.registry import PromptTemplate
 from tools.foundation.settings import Settings
 
@@ -55,6 +56,27 @@ def prepare_variables(variables: dict[str, Any]) -> dict[str, str]:
         else:
             prepared[name] = redact_text(str(value))
     return prepared
+
+
+def checked_messages(
+    prompt: PromptTemplate, variables: dict[str, Any]
+) -> list[ChatCompletionMessageParam]:
+    """Return the messages of a request after checking them against the prompt's budget.
+
+    Raises:
+        LLMUnavailable: ``too_long`` when the approximate count exceeds ``max_prompt_tokens``
+            (nothing is sent: a small model's context would refuse it anyway).
+        PromptError: A variable the prompt needs is missing.
+    """
+    messages = render_messages(prompt, variables)
+    tokens = approx_message_tokens(messages)
+    if tokens > prompt.max_prompt_tokens:
+        raise LLMUnavailable(
+            "too_long",
+            f"{prompt.id} v{prompt.version}: about {tokens} prompt tokens, budget "
+            f"{prompt.max_prompt_tokens}",
+        )
+    return messages
 
 
 def render_messages(
@@ -95,7 +117,7 @@ class LLMClient:
         with translate_faults():
             return self._client.chat.completions.create(
                 model=self.model,
-                messages=render_messages(prompt, variables),
+                messages=checked_messages(prompt, variables),
                 max_tokens=extra.pop("max_tokens", None) or prompt.max_tokens,
                 temperature=prompt.temperature,
                 **extra,

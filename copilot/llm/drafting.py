@@ -6,10 +6,14 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
+from pydantic import BaseModel, Field
+
+from copilot.llm.client import render_messages
 from copilot.llm.protocol import LanguageModel
 from copilot.llm.result import Generation
 from copilot.llm.streaming import LLMStream
 from copilot.plan import Channel
+from prompts.budget import approx_message_tokens
 from prompts.registry import PromptTemplate, load_prompt
 
 DRAFT_PROMPT_IDS: dict[Channel, str] = {
@@ -20,8 +24,24 @@ DRAFT_PROMPT_IDS: dict[Channel, str] = {
 }
 """Prompt id for each outreach channel."""
 
-PASSAGE_CHARS = 400
-"""Characters of each retrieved passage sent to the model (small models, short prompts)."""
+PASSAGE_CHARS: tuple[int, ...] = (400, 250, 120)
+"""Characters kept of each cited passage, tried in turn until the request fits its budget."""
+
+REVISE_PROMPT_ID = "revise_draft"
+"""Prompt id of the revision after a failed compliance check."""
+
+LANGUAGE_NAMES: dict[str, str] = {
+    "en": "English",
+    "sv": "Swedish (svenska)",
+    "nb": "Norwegian Bokmål (norsk bokmål)",
+    "da": "Danish (dansk)",
+    "fi": "Finnish (suomi)",
+    "is": "Icelandic (íslenska)",
+}
+"""How a prompt names each language the drafts are written in."""
+
+FINDING_CHARS = 240
+"""Characters kept of each compliance finding sent with a revision request."""
 
 
 _CITATION = re.compile(r"\[([^\[\]\s]+)\]")
@@ -42,74 +62,114 @@ class Citable(Protocol):
         ...
 
 
+class DraftRequest(BaseModel):
+    """What the model is asked to phrase: one channel, one language, decided facts.
+
+    ``reference`` is the offline drafter's text of the same facts in the same language: it
+    carries the required sentences the model must keep and cites the passages it relies on.
+    """
+
+    channel: Channel = Field(description="Outreach format.")
+    language: str = Field(description="Language code the text must be written in.")
+    words: str = Field(description="The channel's length limit, in words or bullets.")
+    facts: dict[str, Any] = Field(description="Minimal tool facts the text may quote.")
+    reference: str = Field(description="The offline draft of the same facts and language.")
+    request: str = Field(description="What the advisor asked for, in a few words.")
+    insurer: str = Field(description="The insurer that carries the risk.")
+
+
 def draft_prompt(channel: Channel) -> PromptTemplate:
     """Return the latest draft prompt for an outreach channel."""
     return load_prompt(DRAFT_PROMPT_IDS[channel])
 
 
-def format_documents(passages: Sequence[Citable]) -> str:
+def format_documents(passages: Sequence[Citable], chars: int = PASSAGE_CHARS[0]) -> str:
     """Render passages as ``[chunk_id] text`` lines the prompt tells the model to cite."""
     if not passages:
         return "(none)"
     lines = []
     for passage in passages:
-        text = " ".join(passage.text.split())[:PASSAGE_CHARS]
+        text = " ".join(passage.text.split())[:chars]
         lines.append(f"[{passage.chunk_id}] {text}")
     return "\n".join(lines)
 
 
-def draft_variables(
-    facts: dict[str, Any], passages: Sequence[Citable], request: str, insurer: str
+def cited_passages(passages: Sequence[Citable], text: str) -> list[Citable]:
+    """Return the passages a text cites, in citation order: what the message needs."""
+    by_id = {passage.chunk_id: passage for passage in passages}
+    return [by_id[cid] for cid in dict.fromkeys(_CITATION.findall(text)) if cid in by_id]
+
+
+def fit_to_budget(
+    prompt: PromptTemplate, variables: dict[str, Any], passages: Sequence[Citable]
 ) -> dict[str, Any]:
-    """Return the variables of a draft prompt (the client minimises them before sending).
+    """Return the variables with the passages trimmed until the request fits its budget.
 
-    Args:
-        facts: Tool outputs the draft may quote (figures are copied verbatim).
-        passages: Retrieved knowledge passages the draft may cite.
-        request: The advisor's request, e.g. "email about cyber cover".
-        insurer: The insurer that carries the risk (``settings.insurer_name``).
-
-    Returns:
-        ``{"facts", "documents", "request", "insurer"}``.
+    Passages are cut shorter step by step (``PASSAGE_CHARS``), then left out; what still
+    does not fit is refused by the adapter (``too_long``) rather than sent.
     """
+    for chars in PASSAGE_CHARS:
+        fitted = variables | {"documents": format_documents(passages, chars)}
+        tokens = approx_message_tokens(render_messages(prompt, fitted))
+        if tokens <= prompt.max_prompt_tokens:
+            return fitted
+    return variables | {"documents": "(none)"}
+
+
+def draft_variables(draft: DraftRequest, passages: Sequence[Citable]) -> dict[str, Any]:
+    """Return the variables of a draft prompt: the request's fields and the cited passages."""
     return {
-        "facts": facts,
-        "documents": format_documents(passages),
-        "request": request,
-        "insurer": insurer,
+        "language": LANGUAGE_NAMES.get(draft.language, draft.language),
+        "words": draft.words,
+        "facts": draft.facts,
+        "reference": draft.reference,
+        "request": draft.request,
+        "insurer": draft.insurer,
+        "channel": draft.channel.replace("_", " "),
+        "documents": format_documents(cited_passages(passages, draft.reference)),
     }
 
 
 def draft_message(
-    llm: LanguageModel,
-    channel: Channel,
-    facts: dict[str, Any],
-    passages: Sequence[Citable],
-    request: str,
-    insurer: str,
+    llm: LanguageModel, draft: DraftRequest, passages: Sequence[Citable]
 ) -> Generation:
     """Phrase a whole draft for a channel.
 
     Raises:
-        LLMUnavailable: Any transport failure or an empty answer.
+        LLMUnavailable: Any transport failure, an empty answer or a request over budget.
     """
-    return llm.complete(draft_prompt(channel), draft_variables(facts, passages, request, insurer))
+    prompt = draft_prompt(draft.channel)
+    variables = fit_to_budget(
+        prompt, draft_variables(draft, passages), cited_passages(passages, draft.reference)
+    )
+    return llm.complete(prompt, variables)
 
 
 def stream_draft(
     llm: LanguageModel,
-    channel: Channel,
-    facts: dict[str, Any],
+    draft: DraftRequest,
     passages: Sequence[Citable],
-    request: str,
-    insurer: str,
+    *,
+    revise: str | None = None,
+    findings: Sequence[str] = (),
 ) -> LLMStream:
-    """Start streaming a draft for a channel; iterate for token deltas.
+    """Start streaming a draft, or the revision of ``revise`` against its ``findings``.
 
     Raises:
-        LLMUnavailable: The request failed (iteration raises it too, mid-stream).
+        LLMUnavailable: The request failed or is over budget (iteration raises it too,
+            mid-stream).
     """
-    return llm.stream(draft_prompt(channel), draft_variables(facts, passages, request, insurer))
+    needed = cited_passages(passages, draft.reference)
+    variables = draft_variables(draft, passages)
+    if revise is None:
+        prompt = draft_prompt(draft.channel)
+    else:
+        prompt = load_prompt(REVISE_PROMPT_ID)
+        variables |= {
+            "draft": revise,
+            "findings": "\n".join(f"- {f[:FINDING_CHARS]}" for f in findings) or "(none)",
+        }
+    return llm.stream(prompt, fit_to_budget(prompt, variables, needed))
 
 
 def split_subject(text: str) -> tuple[str | None, str]:

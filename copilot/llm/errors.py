@@ -15,6 +15,7 @@ FaultReason = Literal[
     "malformed",
     "empty",
     "invalid_plan",
+    "too_long",
 ]
 """Why the model could not be used; `rejected` is a 4xx other than 429 (auth, bad request)."""
 
@@ -27,6 +28,7 @@ _ADVICE: dict[str, str] = {
     "malformed": "the language model returned output that does not fit the expected format",
     "empty": "the language model returned nothing",
     "invalid_plan": "the language model proposed a plan with unknown tools or products",
+    "too_long": "the request would exceed the prompt's token budget",
 }
 
 

@@ -53,11 +53,19 @@ class LLMReviewer:
     Args:
         llm: The adapter.
         max_severity: The strongest severity a model finding may carry.
+        brief: The facts the model is shown instead of the gate's (all tool outputs would
+            not fit a small model's budget); the drafter's minimal facts in a turn.
     """
 
-    def __init__(self, llm: LanguageModel, max_severity: Severity = "warn") -> None:
+    def __init__(
+        self,
+        llm: LanguageModel,
+        max_severity: Severity = "warn",
+        brief: dict[str, object] | None = None,
+    ) -> None:
         self.llm = llm
         self.max_severity: Severity = max_severity
+        self.brief = brief
         self.prompt = load_prompt(REVIEW_PROMPT_ID)
 
     @property
@@ -87,7 +95,7 @@ class LLMReviewer:
         """
         text = draft.full_text
         try:
-            answer = self.ask(text, facts).parsed
+            answer = self.ask(text, facts if self.brief is None else self.brief).parsed
         except LLMUnavailable as fault:
             return [Finding(rule=UNAVAILABLE_RULE, severity="warn", message=str(fault))]
         kept = grounded_findings(answer.findings, text)

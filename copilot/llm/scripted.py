@@ -1,7 +1,8 @@
 """A scripted stand-in for the LLM (the one fake of the test suite; demos may use it too).
 
-It renders the same prompts with the same minimised variables as ``LLMClient`` (so a missing
-variable or leaked personal data shows up in tests too) and answers from a script keyed by
+It renders the same prompts with the same minimised variables and token budget as
+``LLMClient`` (so a missing variable, leaked personal data or an oversized request shows up
+in tests too) and answers from a script keyed by
 prompt id, or by ``"draft"`` for every drafting prompt. An answer is a text, a model or dict
 (sent as JSON), a function of the prompt variables, a fault to raise, or ``(text, fault)``
 for a stream that breaks after ``text``.
@@ -19,7 +20,7 @@ from openai.types.chat import ChatCompletionChunk, ChatCompletionMessageParam
 from openai.types.chat.chat_completion_chunk import Choice, ChoiceDelta
 from pydantic import BaseModel
 
-from copilot.llm.client import render_messages
+from copilot.llm.client import checked_messages
 from copilot.llm.errors import LLMUnavailable
 from copilot.llm.faults import parse_json_answer
 from copilot.llm.result import Generation, StructuredGeneration
@@ -39,8 +40,8 @@ Answer = (
 """A scripted answer (see the module docstring)."""
 DRAFTING = "draft"
 """Script key that answers every drafting prompt (email, call script, portal, talking points)."""
-DRAFTING_PROMPTS = ("draft_", "talking_points")
-"""Id prefixes of the drafting prompts."""
+DRAFTING_PROMPTS = ("draft_", "talking_points", "revise_")
+"""Id prefixes of the drafting prompts (the revision of a draft too)."""
 
 
 @dataclass
@@ -87,7 +88,7 @@ class ScriptedLLM:
         self, prompt: PromptTemplate, variables: dict[str, Any], kind: str
     ) -> tuple[str, LLMUnavailable | None]:
         """Record the call; return the scripted text (and a fault for a broken stream)."""
-        messages = render_messages(prompt, variables)
+        messages = checked_messages(prompt, variables)
         self.calls.append(ScriptedCall(prompt.id, messages, kind, dict(variables)))
         scripted = self._scripted(prompt.id)
         if scripted is None:

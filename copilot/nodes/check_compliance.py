@@ -10,6 +10,7 @@ from copilot.citations import cited_ids
 from copilot.compliance.gate import check_draft
 from copilot.compliance.models import ComplianceContext, ComplianceReport, DraftText
 from copilot.context import RunContext
+from copilot.drafting.writer import llm_facts
 from copilot.llm.drafting import split_subject
 from copilot.llm.redact import minimise_facts
 from copilot.llm.reviewer import LLMReviewer
@@ -69,7 +70,8 @@ def check_compliance(state: TurnState, runtime: Runtime[RunContext]) -> dict[str
     draft = state["draft"]
     context = compliance_context(state, runtime.context.settings.insurer_name, draft)
     llm = None if state.get("llm_fallback") else runtime.context.llm
-    reviewer = LLMReviewer(llm) if llm is not None else None
+    brief = llm_facts(state, draft.language)  # the facts the drafter saw: within budget
+    reviewer = LLMReviewer(llm, brief=brief) if llm is not None else None
     report = check_draft(draft_text(draft), grounding_facts(state), context, reviewer=reviewer)
     return {"compliance": report}
 

@@ -50,7 +50,9 @@ def test_failed_draft_is_revised_once_and_passes(shared_settings: Settings) -> N
     assert result.draft.source == "llm"
     assert not result.escalated
     revision = [c for c in llm.calls if c.kind == "stream"][1]
-    assert "claims.absolute" in revision.variables["request"]
+    assert revision.prompt_id == "revise_draft"
+    assert "claims.absolute" in revision.variables["findings"]
+    assert "guaranteed payout" in revision.variables["draft"]
 
 
 def test_draft_failing_twice_is_escalated_with_findings(shared_settings: Settings) -> None:

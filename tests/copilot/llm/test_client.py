@@ -22,6 +22,9 @@ DRAFT_VARS = {
     "documents": "(none)",
     "request": "x",
     "insurer": "Fjord Mutual Insurance Ltd",
+    "language": "English",
+    "words": "180 words",
+    "reference": "Hi Sarah,",
 }
 
 

@@ -54,14 +54,16 @@ def test_recorded_truncated_json_is_malformed(
     assert "max_tokens" in caught.value.detail
 
 
-def test_recorded_context_overflow_is_rejected(
+def test_a_request_over_the_plans_budget_is_refused_before_sending(
     recorded_llm: LLMClient, cassette_vcr: vcr.VCR
 ) -> None:
-    # Recorded honestly: llama.cpp answers 400 when the prompt exceeds n_ctx (4096).
+    # llama.cpp answers 400 when a prompt exceeds n_ctx (4096); the adapter now refuses any
+    # request over the prompt's budget itself, so nothing is sent (the cassette is empty).
     variables = {"message": "cover " * 4500, "products": "GL"}
     with (
-        cassette_vcr.use_cassette("plan_context_overflow.yaml"),
+        cassette_vcr.use_cassette("plan_draft_outreach.yaml"),
         pytest.raises(LLMUnavailable) as caught,
     ):
         recorded_llm.structured(load_prompt("plan"), variables, PlanProposal)
-    assert caught.value.reason == "rejected"
+    assert caught.value.reason == "too_long"
+    assert "budget 1200" in caught.value.detail

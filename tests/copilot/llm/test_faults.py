@@ -84,7 +84,15 @@ def test_missing_content_maps_to_empty_for_text(scripted_llm: Build) -> None:
     with pytest.raises(LLMUnavailable) as caught:
         llm.complete(
             load_prompt("draft_email"),
-            {"facts": {}, "documents": "", "request": "x", "insurer": "Fjord"},
+            {
+                "facts": {},
+                "documents": "",
+                "request": "x",
+                "insurer": "Fjord",
+                "language": "English",
+                "words": "180 words",
+                "reference": "Hi,",
+            },
         )
     assert caught.value.reason == "empty"
 

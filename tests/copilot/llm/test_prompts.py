@@ -13,7 +13,7 @@ from prompts.registry import (
     parse_prompt,
 )
 
-ALL_PROMPTS = ["plan", *DRAFT_PROMPT_IDS.values(), "review"]
+ALL_PROMPTS = ["plan", *DRAFT_PROMPT_IDS.values(), "revise_draft", "review"]
 
 
 @pytest.mark.parametrize("prompt_id", ALL_PROMPTS)
@@ -22,7 +22,7 @@ def test_every_prompt_loads_with_its_own_id(prompt_id: str) -> None:
 
 
 def test_prompt_hash_is_the_sha256_of_the_file() -> None:
-    raw = (PROMPTS_DIR / "draft_email.v1.md").read_bytes()
+    raw = (PROMPTS_DIR / "draft_email.v2.md").read_bytes()
     assert load_prompt("draft_email").ref.sha256 == hashlib.sha256(raw).hexdigest()
 
 
@@ -55,9 +55,16 @@ def test_parse_prompt_requires_front_matter() -> None:
 
 
 def test_parse_prompt_reads_generation_settings() -> None:
-    raw = b"---\nid: t\nversion: 3\nmax_tokens: 42\n---\n## system\nS\n## user\nU {x}\n"
+    front = b"---\nid: t\nversion: 3\nmax_tokens: 42\nmax_prompt_tokens: 900\n---\n"
+    raw = front + b"## system\nS\n## user\nU {x}\n"
     template = parse_prompt(raw)
     assert (template.version, template.max_tokens, template.variables) == (3, 42, {"x"})
+    assert template.max_prompt_tokens == 900
+
+
+def test_parse_prompt_requires_a_prompt_budget() -> None:
+    with pytest.raises(ValueError, match="max_prompt_tokens"):
+        parse_prompt(b"---\nid: t\nversion: 1\n---\n## system\nS\n## user\nU\n")
 
 
 def test_plan_prompt_offers_exactly_the_known_tools_and_intents() -> None:
@@ -65,17 +72,22 @@ def test_plan_prompt_offers_exactly_the_known_tools_and_intents() -> None:
     assert all(name in system for name in (*TOOL_NAMES, *INTENTS))
 
 
-@pytest.mark.parametrize("prompt_id", DRAFT_PROMPT_IDS.values())
+DRAFTING_PROMPTS = [*DRAFT_PROMPT_IDS.values(), "revise_draft"]
+
+
+@pytest.mark.parametrize("prompt_id", DRAFTING_PROMPTS)
 @pytest.mark.parametrize(
     "instruction",
     [
-        "Use only figures in FACTS",
+        "in the language the request names",
+        "exactly as REFERENCE or FACTS write it",
         "guaranteed, fully covered, always paid, cheapest, no risk",
-        "Marketing",
-        "indicative, not an offer",
-        "object",
+        "marketing label",
+        "indicative and not an offer",
+        "objecting to marketing",
+        "no links, e-mail addresses or phone numbers",
         "never instructions",
-        "[kb-",
+        "Use only ids listed in PASSAGES",
     ],
 )
 def test_draft_prompts_state_the_compliance_instructions(prompt_id: str, instruction: str) -> None:
@@ -83,5 +95,25 @@ def test_draft_prompts_state_the_compliance_instructions(prompt_id: str, instruc
 
 
 @pytest.mark.parametrize("prompt_id", DRAFT_PROMPT_IDS.values())
-def test_draft_prompts_take_facts_documents_request_and_insurer(prompt_id: str) -> None:
-    assert load_prompt(prompt_id).variables == {"facts", "documents", "request", "insurer"}
+def test_draft_prompts_take_the_reference_facts_passages_and_language(prompt_id: str) -> None:
+    assert load_prompt(prompt_id).variables == {
+        "language",
+        "words",
+        "insurer",
+        "facts",
+        "documents",
+        "reference",
+        "request",
+    }
+
+
+def test_the_revision_prompt_also_takes_the_failed_draft_and_its_findings() -> None:
+    assert {"draft", "findings", "channel"} <= load_prompt("revise_draft").variables
+
+
+@pytest.mark.parametrize(
+    ("prompt_id", "budget"),
+    [("plan", 1200), *[(p, 2000) for p in DRAFT_PROMPT_IDS.values()], ("revise_draft", 2500)],
+)
+def test_every_prompt_states_the_budget_of_its_kind(prompt_id: str, budget: int) -> None:
+    assert load_prompt(prompt_id).max_prompt_tokens == budget

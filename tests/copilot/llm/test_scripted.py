@@ -14,6 +14,9 @@ DRAFT_VARS = {
     "documents": "(none)",
     "request": "x",
     "insurer": "Fjord",
+    "language": "Swedish",
+    "words": "180 words",
+    "reference": "Hej Sarah,",
 }
 
 

@@ -227,8 +227,9 @@ def test_the_item_shows_the_rules_checked_passages_and_versions(
     row = r'<code>([a-z_.]+)</code></th>\s*<td>[^<]*</td>\s*<td><span class="badge [^"]+">(\w+)<'
     rows = dict(re.findall(row, page))
     assert rows["claims.absolute"] == "fail" and rows["figures.ungrounded"] == "pass"
-    assert re.search(r'<details class="passage">\s*<summary>Cyber liability', page)
-    assert "<code>draft_email</code>" in page and "fake-model" in page
+    # the draft cites the first passage its prompt was given: the reference's first product
+    assert re.search(r'<details class="passage">\s*<summary>[^<]+product sheet · ', page)
+    assert "<code>revise_draft</code>" in page and "fake-model" in page  # the revision
     assert "<code>nordic-se</code>" in page and "All facts (JSON)" in page
     assert "Nordic IT Solutions AB" in page
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from copilot.drafting.formatting import price_range
+from copilot.drafting.localised import localised_wording
 from copilot.drafting.models import BundlePoint, DraftInput, ProductPoint, ReviewPoint
+from copilot.drafting.templates import load_phrases
+from copilot.drafting.why_now import product_name
 from copilot.plan import Channel
-from copilot.state import CustomerFacts, Recommendation
+from copilot.state import ContactFacts, CustomerFacts, Recommendation
 from knowledge import Chunk
 from tools.catalogue import load_catalogue
 from tools.gaps import CoverageGaps
@@ -47,13 +51,34 @@ def main_exclusion(chunk: Chunk) -> str | None:
     return None
 
 
-def format_eur(amount: float) -> str:
-    """Format a euro amount exactly as a tool produced it (no rounding beyond cents)."""
-    whole = round(amount)
-    return f"EUR {whole:,}" if abs(amount - whole) < 0.005 else f"EUR {amount:,.2f}"
+def _localised_point(
+    code: str, chunks: Sequence[Chunk], price: str | None, language: str
+) -> ProductPoint | None:
+    wording = localised_wording(chunks, code, language)
+    if wording is None:
+        return None
+    return ProductPoint(
+        code=code,
+        name=wording.name,
+        description=wording.description,
+        cite=wording.description_cite,
+        exclusion=wording.exclusion,
+        exclusion_cite=wording.exclusion_cite if wording.exclusion else None,
+        price=price,
+    )
 
 
-def _product_point(code: str, chunks: Sequence[Chunk], price: str | None) -> ProductPoint | None:
+def _product_point(
+    code: str, chunks: Sequence[Chunk], price: str | None, language: str = "en"
+) -> ProductPoint | None:
+    """Return a product's point: its localised sheet wording, else the English catalogue's.
+
+    Without a localised passage the name is the phrase book's, and the description and the
+    exclusion stay the catalogue's and the English sheet's (cited as before).
+    """
+    localised = _localised_point(code, chunks, price, language)
+    if localised is not None:
+        return localised
     cover = product_chunk(chunks, code, "cover") or product_chunk(chunks, code, "")
     if cover is None:
         return None  # nothing retrieved to cite: the drafter does not talk about it
@@ -62,24 +87,13 @@ def _product_point(code: str, chunks: Sequence[Chunk], price: str | None) -> Pro
     exclusion = main_exclusion(excluded) if excluded else None
     return ProductPoint(
         code=code,
-        name=product.name,
+        name=product_name(code, language),
         description=product.description,
         cite=cover.chunk_id,
         exclusion=exclusion,
         exclusion_cite=excluded.chunk_id if exclusion and excluded else None,
         price=price,
     )
-
-
-RANGE_WORDS: dict[str, str] = {"en": "to", "sv": "till", "nb": "til", "da": "til", "fi": "-"}
-"""How a price range reads in each template language ("EUR 1,200 to EUR 1,500")."""
-
-
-def price_range(low: float, high: float, language: str) -> str:
-    """Format an indicative range exactly as the quote tool gave it."""
-    if low == high:
-        return format_eur(low)
-    return f"{format_eur(low)} {RANGE_WORDS.get(language, 'to')} {format_eur(high)}"
 
 
 def quoted_prices(quote: Quote | None, language: str) -> dict[str, str]:
@@ -101,17 +115,17 @@ def quoted_bundle(
     if bundle is None or not set(bundle.products) <= set(presented):
         return None
     return BundlePoint(
-        name=bundle.name,
+        name=load_phrases(language).bundles.get(bundle.code, bundle.name),
         total=price_range(bundle.bundle_total_low_eur, bundle.bundle_total_high_eur, language),
         saving=price_range(bundle.saving_low_eur, bundle.saving_high_eur, language),
     )
 
 
-def _review_point(code: str, chunks: Sequence[Chunk]) -> ReviewPoint | None:
+def _review_point(code: str, chunks: Sequence[Chunk], language: str) -> ReviewPoint | None:
     sheet = product_chunk(chunks, code, "")
     if sheet is None:
         return None
-    return ReviewPoint(code=code, name=load_catalogue().product(code).name, cite=sheet.chunk_id)
+    return ReviewPoint(code=code, name=product_name(code, language), cite=sheet.chunk_id)
 
 
 def build_draft_input(
@@ -126,27 +140,42 @@ def build_draft_input(
     sales_allowed: bool,
     reviews: Sequence[str] = (),
     notes: list[str] | None = None,
+    recipient: ContactFacts | None = None,
+    why: Sequence[str] = (),
+    coverage_score: int | None = None,
 ) -> DraftInput:
     """Assemble what the drafter may say.
 
     When sales contact is not allowed (care, objection, contact policy) the draft names no
-    product, no price and no sales note: it is an invitation to a cover review.
+    product, no price and no sales note: it is an invitation to a cover review. The
+    recipient is greeted by first name (else neutrally); ``why`` are the why-now sentences
+    already in the language (copilot/drafting/why_now.py).
     """
+    first_name = recipient.first_name if recipient is not None else None
     if not sales_allowed:
         return DraftInput(
             channel=channel,
             language=language,
             customer_name=customer.name,
+            recipient_first_name=first_name,
             insurer=insurer,
+            why_now=[s for s in why if s],
             sales_allowed=False,
         )
     prices = quoted_prices(quote, language)
-    points = [p for p in (_product_point(c, chunks, prices.get(c)) for c in products) if p]
-    held = [r for r in (_review_point(c, chunks) for c in reviews if c not in products) if r]
+    points = [
+        p for p in (_product_point(c, chunks, prices.get(c), language) for c in products) if p
+    ]
+    held = [
+        r for r in (_review_point(c, chunks, language) for c in reviews if c not in products) if r
+    ]
     return DraftInput(
         channel=channel,
         language=language,
         customer_name=customer.name,
+        recipient_first_name=first_name,
+        why_now=list(why),
+        coverage_score=coverage_score,
         insurer=insurer,
         products=points,
         reviews=held,

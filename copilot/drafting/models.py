@@ -43,7 +43,10 @@ class DraftInput(BaseModel):
 
     channel: Channel = Field(description="Outreach format.")
     language: str = Field(description="Requested language; English when no template exists.")
-    customer_name: str = Field(description="Company name for the greeting.")
+    customer_name: str = Field(description="Company name (talking points name the customer).")
+    recipient_first_name: str | None = Field(
+        None, description="First name of the contact person greeted; None: a neutral greeting."
+    )
     insurer: str = Field(description="Insurer that carries the risk.")
     products: list[ProductPoint] = Field(default_factory=list, description="Products, best first.")
     reviews: list[ReviewPoint] = Field(
@@ -51,6 +54,13 @@ class DraftInput(BaseModel):
     )
     bundle: BundlePoint | None = Field(None, description="Bundle price, when quoted.")
     sales_allowed: bool = Field(True, description="False: invite to a cover review, no offer.")
+    why_now: list[str] = Field(
+        default_factory=list,
+        description="Why we write now, in the draft's language, figures copied from the tools.",
+    )
+    coverage_score: int | None = Field(
+        None, description="The customer's coverage score 0-100 (profile tool), when it helps."
+    )
     notes: list[str] = Field(
-        default_factory=list, description="Advisor-facing points (talking points)."
+        default_factory=list, description="Advisor-facing points (English talking points)."
     )

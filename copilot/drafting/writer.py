@@ -17,6 +17,8 @@ from copilot.drafting.choices import (
 )
 from copilot.drafting.compose import compose_draft
 from copilot.drafting.facts import advisor_notes, build_draft_input, gap_notes, quoted_prices
+from copilot.drafting.formats import FORMATS
+from copilot.drafting.why_now import coverage_score, why_now
 from copilot.events import DraftResetEvent, DraftTokenEvent
 from copilot.llm.drafting import DraftRequest, split_subject, stream_draft
 from copilot.llm.errors import LLMUnavailable
@@ -33,12 +35,15 @@ StreamWriter = Callable[[Any], None]
 def offline_draft(state: TurnState, insurer: str, *, attempt: int, sell: bool) -> Draft:
     """Compose the template draft from the turn's facts and retrieved passages."""
     channel = decide_channel(state)
+    language = decide_language(state, channel)
+    facts = turn_facts(state)
     notes = advisor_notes(state.get("actions", []))
     if state["plan"].intent == "explain_gap":
-        notes = gap_notes(turn_facts(state).coverage_gaps) + notes
+        notes = gap_notes(facts.coverage_gaps) + notes
+    existing = state["customer"].is_existing_customer
     draft_input = build_draft_input(
         channel=channel,
-        language=decide_language(state, channel),
+        language=language,
         customer=state["customer"],
         insurer=insurer,
         products=draft_products(state),
@@ -47,6 +52,9 @@ def offline_draft(state: TurnState, insurer: str, *, attempt: int, sell: bool) -
         sales_allowed=sell,
         reviews=review_products(state),
         notes=notes if channel == "talking_points" else [],
+        recipient=state.get("recipient"),
+        why=why_now(facts, state["customer"], language),
+        coverage_score=coverage_score(facts) if existing else None,
     )
     composed = compose_draft(draft_input)
     return Draft(
@@ -62,13 +70,8 @@ def offline_draft(state: TurnState, insurer: str, *, attempt: int, sell: bool) -
     )
 
 
-CHANNEL_LENGTH: dict[str, str] = {
-    "email": "180 words in the body",
-    "portal_message": "90 words",
-    "call_script": "the reference's steps, one or two sentences each",
-    "talking_points": "6 bullet points",
-}
-"""The length limit each channel's prompt states (the offline drafter keeps the same)."""
+CHANNEL_LENGTH: dict[str, str] = {name: f.length_words for name, f in FORMATS.items()}
+"""The length limit each channel's prompt states (copilot/drafting/formats.py, shared)."""
 
 
 def llm_facts(state: TurnState, language: str) -> dict[str, Any]:

@@ -77,8 +77,9 @@ CHANNEL_LENGTH: dict[str, str] = {name: f.length_words for name, f in FORMATS.it
 def llm_facts(state: TurnState, language: str) -> dict[str, Any]:
     """Return the few facts the LLM may quote: tool figures, never CRM text or contact data.
 
-    Only the recipient's first name leaves the book (for the greeting); prices are the
-    strings the offline drafter writes, so both paths quote the quote tool the same way.
+    Only the recipient's first name leaves the book (for the greeting); prices and the
+    why-now sentences are the strings the offline drafter writes, so both paths quote the
+    tools the same way.
     """
     customer = state["customer"]
     recipient = state.get("recipient")
@@ -89,6 +90,7 @@ def llm_facts(state: TurnState, language: str) -> dict[str, Any]:
     return {
         "customer": {"name": customer.name, "country": customer.country},
         "contact_first_name": recipient.first_name if recipient is not None else None,
+        "why_now": why_now(turn_facts(state), customer, language),
         "products": draft_products(state),
         "reasons": reasons[:3],
         "indicative_prices": quoted_prices(quote, language),

@@ -40,12 +40,14 @@ class Detail(BaseModel):
     bundle: bool = Field(True, description="State the bundle price.")
     prices: bool = Field(True, description="State each product's indicative price.")
     reasons: int = Field(99, description="Why-now sentences kept.")
-    notes: bool = Field(True, description="Advisor notes (English talking points).")
+    notes: int = Field(99, description="Advisor notes kept (talking points).")
 
 
 _SHORTER: tuple[dict[str, bool | int], ...] = (
-    {"notes": False},
+    {"notes": 2},
+    {"notes": 1},
     {"descriptions": False},
+    {"notes": 0},
     {"exclusions": 1},
     {"coverage": False},
     {"exclusions": 0},
@@ -118,7 +120,7 @@ def _parts(template: DraftTemplate, draft: DraftInput, detail: Detail) -> _Parts
     fields = {"first_name": first, "customer": draft.customer_name, "insurer": draft.insurer}
     greeting = (template.greeting if first else template.greeting_neutral).format(**fields)
     sentences = draft.why_now[: detail.reasons]
-    selling = draft.sales_allowed and bool(draft.products or draft.reviews)
+    selling = draft.sales_allowed and bool(draft.products or draft.reviews or draft.notes)
     if selling and detail.coverage and draft.coverage_score is not None:
         sentences = [*sentences, coverage_sentence(draft.coverage_score, template.language)]
     why = template.why.format(why=" ".join(sentences)) if sentences else None
@@ -135,8 +137,8 @@ def _parts(template: DraftTemplate, draft: DraftInput, detail: Detail) -> _Parts
             name=bundle.name, total=bundle.total, saving=bundle.saving or ""
         )
         items.append([line])
-    if selling and detail.notes and template.language == "en":
-        items += [[template.note.format(note=note)] for note in draft.notes]
+    if not bundled:  # a note names products, each of which would need its price beside it
+        items += [[template.note.format(note=note)] for note in draft.notes[: detail.notes]]
     priced = selling and any(p.price for p in draft.products) and (detail.prices or bundled)
     if not selling:
         cta = template.cta_review

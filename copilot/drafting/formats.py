@@ -2,8 +2,8 @@
 
 An email body is at most ``EMAIL_MAX_WORDS`` words, a portal message ``PORTAL_MAX_WORDS``,
 talking points at most ``TALKING_POINTS_MAX_BULLETS`` bullets, and a call script follows
-``CALL_SCRIPT_SECTIONS`` in order. Words are counted as a reader sees them: citation markers
-are not words.
+``CALL_SCRIPT_SECTIONS`` in order within ``CALL_SCRIPT_MAX_WORDS``. Words are counted as a
+reader sees them: citation markers are not words.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ PORTAL_MAX_WORDS = 90
 """Words in a portal message."""
 TALKING_POINTS_MAX_BULLETS = 6
 """Bullet points in talking points."""
+CALL_SCRIPT_MAX_WORDS = 180
+"""Words in a call script: one or two sentences a step (and an LLM revision within budget)."""
 CALL_SCRIPT_SECTIONS: tuple[str, ...] = (
     "opening",
     "permission",
@@ -52,6 +54,7 @@ FORMATS: dict[str, ChannelFormat] = {
         max_words=PORTAL_MAX_WORDS, length_words=f"{PORTAL_MAX_WORDS} words"
     ),
     "call_script": ChannelFormat(
+        max_words=CALL_SCRIPT_MAX_WORDS,
         sections=CALL_SCRIPT_SECTIONS,
         length_words="the reference's steps, one or two sentences each",
     ),

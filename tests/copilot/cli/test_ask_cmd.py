@@ -11,6 +11,7 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from copilot.cli.main import app
+from copilot.drafting.templates import load_phrases
 from tests.copilot.conftest import NOW, SEED_ADVISOR
 from tools.book.models import Advisor
 from tools.decision import arbitrate
@@ -79,7 +80,8 @@ def test_seed_use_cases_match_the_tools_and_pass_the_gate(
     assert growth["draft"]["channel"] == "email"
     assert "CYBER" in {r["product"] for r in incident["recommendations"]}
     assert {"GL", "CYBER"} <= {r["product"] for r in webshop["recommendations"]}
-    assert "bundle" in webshop["draft"]["text"].lower()
+    bundle_name = load_phrases(webshop["draft"]["language"]).bundles["BUSINESS_PROTECTION"]
+    assert bundle_name in webshop["draft"]["text"]
     assert any(a["action"] == "renewal_review" for a in renewal["actions"])
     assert {r["product"] for r in renewal["recommendations"]} == {"EPL", "PRODUCT_LIABILITY"}
     assert behaviour["draft"]["channel"] == "portal_message"
@@ -165,5 +167,5 @@ def test_human_output_streams_the_draft_and_names_the_approval(cli_env: Settings
     result = runner.invoke(app, ["ask", "--advisor", SEED_ADVISOR, "--customer", "S000002", "hi"])
 
     assert result.exit_code == 0, result.output
-    assert "Nordic Manufacturing Oy" in result.stdout
+    assert "Markkinointiviesti" in result.stdout  # the customer's Finnish draft, streamed
     assert "Approval id:" in result.stdout and "Compliance passed" in result.stdout

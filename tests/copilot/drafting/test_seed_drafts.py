@@ -17,6 +17,7 @@ import pytest
 from copilot.compliance.gate import check_draft
 from copilot.drafting.choices import may_sell
 from copilot.drafting.formats import (
+    CALL_SCRIPT_MAX_WORDS,
     CALL_SCRIPT_SECTIONS,
     EMAIL_MAX_WORDS,
     PORTAL_MAX_WORDS,
@@ -143,6 +144,8 @@ def test_seed_draft_keeps_to_its_channel_and_asks_one_thing(
 
     if channel == "email":
         assert word_count(draft.body) <= EMAIL_MAX_WORDS
+    if channel == "call_script":
+        assert word_count(draft.body) <= CALL_SCRIPT_MAX_WORDS
     if channel == "portal_message":
         assert word_count(draft.body) <= PORTAL_MAX_WORDS
     if channel == "talking_points":

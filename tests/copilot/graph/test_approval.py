@@ -75,7 +75,7 @@ def test_turn_paused_here_is_approved_from_another_process(turn_settings: Settin
 def test_edit_records_the_diff_and_the_final_text(turn_settings: Settings) -> None:
     result = run_turn(turn_settings, SEED_ADVISOR, "S000002", "Draft an email", now=NOW, llm=None)
     assert result.draft is not None and result.approval_id is not None
-    edited = result.draft.text.replace("Hyvä", "Hei")
+    edited = result.draft.text.replace("Ystävällisin terveisin", "Parhain terveisin")
 
     decide_through(turn_settings, result.approval_id, "edit", "co-2", "friendlier", edited, now=NOW)
 
@@ -86,7 +86,7 @@ def test_edit_records_the_diff_and_the_final_text(turn_settings: Settings) -> No
             )
         ).one()
         assert final.final_text == edited
-        assert final.edit_diff is not None and "+Hei" in final.edit_diff
+        assert final.edit_diff is not None and "+Parhain terveisin" in final.edit_diff
         assert final.prompt_id.startswith("offline_email")
 
 

@@ -93,7 +93,7 @@ def test_seed_use_case_1_from_the_panel_to_the_outbox(
     draft.get_by_text("Edit the text before approving").click()
     text = draft.get_by_label("Message as it will be sent")
     original = text.input_value()
-    sentence = next(line for line in original.splitlines() if line.startswith("Hej "))
+    sentence = next(line for line in original.splitlines() if line.startswith("Hej"))
     text.fill(original.replace(sentence, "Hej Sarah,"))
     draft.get_by_label("Reason (required to reject)").fill("greet Sarah")
     draft.get_by_role("button", name="Approve").click()

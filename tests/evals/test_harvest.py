@@ -29,7 +29,10 @@ def _reviewed(template_data_dir: Path, target: Path) -> tuple[Path, str]:
             json={"message": "Draft an email"},
             headers=tokens.header("advisor"),
         ).json()
-        edited = turn["draft"]["text"].replace("Hyvä Nordic", "Hyvä Pekka, Nordic", 1)
+        greeting = next(
+            line for line in turn["draft"]["text"].splitlines() if line.startswith("Hei")
+        )
+        edited = turn["draft"]["text"].replace(greeting, "Hyvä Pekka,", 1)
         client.post(
             f"/api/turns/{turn['approval_id']}/decision",
             json={"decision": "edit", "text": edited, "reason": "warmer"},

@@ -28,7 +28,7 @@ SearchMode = Literal["dense", "hybrid"]
 DEFAULT_MODE: SearchMode = "hybrid"
 _RRF_K = 60
 _CANDIDATES = 20
-_LEXICAL: dict[tuple[str, str], Bm25Index] = {}
+_LEXICAL: dict[tuple[tuple[str, str], str], Bm25Index] = {}
 _LEXICAL_LOCK = threading.Lock()
 
 
@@ -116,16 +116,19 @@ def to_chunk(chunk_id: str, text: str, meta: dict[str, Any], score: float) -> Ch
     )
 
 
-def lexical_index(settings: Settings) -> Bm25Index:
-    """Return the BM25 index of the stored chunks, built once per process and store.
+def lexical_index(settings: Settings, audience: Audience = "advisor") -> Bm25Index:
+    """Return the BM25 index of one audience's stored chunks, built once per process and store.
 
-    It also holds every chunk's text and metadata, which the dense side reads instead of
-    asking Chroma to return them.
+    One index per audience keeps the advisor ranking's term statistics free of the customer
+    sheets. It also holds every chunk's text and metadata, which the dense side reads instead
+    of asking Chroma to return them.
     """
-    key = store_key(settings)
+    key = (store_key(settings), audience)
     with _LEXICAL_LOCK:
         if key not in _LEXICAL:
-            stored = get_collection(settings).get(include=["documents", "metadatas"])
+            stored = get_collection(settings).get(
+                where=where_filter([[audience_flag(audience)]]), include=["documents", "metadatas"]
+            )
             _LEXICAL[key] = Bm25Index().fit(
                 stored["ids"], list(stored["documents"] or []), list(stored["metadatas"] or [])
             )
@@ -237,7 +240,7 @@ def search(
         raise InvalidSearch(f"k and max_per_doc must be at least 1, got {k} and {max_per_doc}.")
     groups = _flag_groups(products, countries, types, audience)
     pool = max(k * 4, _CANDIDATES)  # enough to fill k after the per-document cap
-    index = lexical_index(settings)
+    index = lexical_index(settings, audience)
     ranked = _dense(query, groups, pool, index, settings)
     if mode == "hybrid":
         ranked = _fuse(ranked, index.top(query, pool, groups), index)

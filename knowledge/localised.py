@@ -21,6 +21,7 @@ from tools.catalogue import load_catalogue
 from tools.foundation.settings import Settings
 
 _BULLET = re.compile(r"^\s*[-*]\s+(.+)$", re.MULTILINE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖÆØÞÐÁÉÍÓÚÝ])")
 _KIND_ORDER = {"cover": 0, "exclusion": 1}
 
 
@@ -30,10 +31,12 @@ class LocalisedProduct(BaseModel):
     code: str = Field(description="Catalogue product code, e.g. CYBER.")
     language: str = Field(description="Language of the wording (en, sv, nb, da, fi, is).")
     name: str = Field(description="The product's name in that language (the sheet's title).")
-    description: str = Field(description="What the cover is for, in plain customer words.")
+    description: str = Field(
+        description="One sentence on what the cover is for (the cover passage's first)."
+    )
     description_cite: str = Field(description="Chunk id of the cover passage.")
-    exclusion: str | None = Field(description="The main exclusion or limit, one sentence.")
-    exclusion_cite: str | None = Field(description="Chunk id of the exclusion passage.")
+    exclusion: str | None = Field(None, description="The main exclusion or limit, no figures.")
+    exclusion_cite: str | None = Field(None, description="Chunk id of the exclusion passage.")
 
 
 def passage_body(chunk: Chunk) -> str:
@@ -41,6 +44,11 @@ def passage_body(chunk: Chunk) -> str:
     parts = chunk.text.split("\n\n", 1)
     body = parts[1] if len(parts) == 2 else parts[0]
     return " ".join(line.strip() for line in body.splitlines() if line.strip())
+
+
+def first_sentence(text: str) -> str:
+    """Return the first sentence of a text (the sheets write out every abbreviation)."""
+    return _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
 
 
 def _first_bullet(chunk: Chunk) -> str | None:
@@ -52,8 +60,9 @@ def localised_product(chunks: Sequence[Chunk], code: str, language: str) -> Loca
     """Return the customer wording of a product in a language from the given passages.
 
     Only customer-sheet passages of that product in that language count; without its cover
-    passage there is nothing to cite, so the answer is None. The exclusion is the sheet's
-    first listed exclusion (None when the exclusion passage is not among ``chunks``).
+    passage there is nothing to cite, so the answer is None. The description is the cover
+    passage's first sentence; the exclusion is the sheet's first listed exclusion (None when
+    the exclusion passage is not among ``chunks``).
     """
     code = code.upper()
     sheet = [
@@ -70,7 +79,7 @@ def localised_product(chunks: Sequence[Chunk], code: str, language: str) -> Loca
         code=code,
         language=language,
         name=cover.title,
-        description=passage_body(cover),
+        description=first_sentence(passage_body(cover)),
         description_cite=cover.chunk_id,
         exclusion=exclusion,
         exclusion_cite=excluded.chunk_id if excluded and exclusion else None,

@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 from knowledge.corpus_reader import COUNTRIES, DocType
 from knowledge.lexical import Bm25Index
 from knowledge.metadata import audience_flag, country_flag, product_flag, type_flag
-from knowledge.section_kinds import Audience
+from knowledge.section_kinds import Audience, SectionKind
 from knowledge.store import get_collection, store_key
 from tools.catalogue import load_catalogue
 from tools.foundation.errors import InvalidInput
@@ -51,7 +51,7 @@ class Chunk(BaseModel):
     countries: list[str] = Field(description="Countries the document applies to.")
     language: str = Field("en", description="Language of the passage (en, sv, nb, da, fi, is).")
     audience: Audience = Field("advisor", description="Who the document is for.")
-    section_kind: str = Field(
+    section_kind: SectionKind = Field(
         "other", description="What the section is: cover, exclusion, note or other."
     )
 
@@ -112,7 +112,7 @@ def to_chunk(chunk_id: str, text: str, meta: dict[str, Any], score: float) -> Ch
         countries=[c for c in str(meta.get("countries", "")).split(",") if c],
         language=str(meta.get("language", "en")),
         audience=cast(Audience, str(meta.get("audience", "advisor"))),
-        section_kind=str(meta.get("section_kind", "other")),
+        section_kind=cast(SectionKind, str(meta.get("section_kind", "other"))),
     )
 
 

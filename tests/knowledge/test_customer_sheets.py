@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 
 from knowledge.corpus_reader import CORPUS_DIR, Document, chunk_document, parse_document
+from knowledge.localised import localised_product
+from knowledge.metadata import chunk_metadata
+from knowledge.search import to_chunk
 from knowledge.section_kinds import section_kind, sheet_languages
 from tools.catalogue import load_catalogue
 
@@ -92,3 +95,27 @@ def test_there_are_no_stray_customer_sheets() -> None:
     found = {path for path in (CORPUS_DIR / "product").glob("*/*.md")}
 
     assert found == expected
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("code", PRODUCTS)
+def test_each_sheet_reads_as_one_cited_sentence_and_one_exclusion(code: str, language: str) -> None:
+    doc = sheet(code, language)
+    chunks = [  # as the store returns them
+        to_chunk(
+            f"{doc.doc_id}@{doc.version}#{section.index}",
+            section.text,
+            dict(chunk_metadata(doc, section.index, section.heading)),
+            0.0,
+        )
+        for section in chunk_document(doc)
+    ]
+
+    found = localised_product(chunks, code, language)
+
+    assert found is not None and found.name == doc.title
+    assert found.description_cite == f"{doc.doc_id}@1.0#0"
+    assert found.description.endswith(".") and len(found.description.split()) >= 8
+    assert found.description in doc.body and found.description.count(". ") == 0
+    assert found.exclusion is not None and found.exclusion.endswith(".")
+    assert found.exclusion_cite == f"{doc.doc_id}@1.0#1"

@@ -4,6 +4,10 @@ Each document is ``knowledge/corpus/<type>/<doc_id>.md`` with a YAML front-matte
 is one ``##``/``###`` section; its text starts with the document title and the heading trail so
 the heading travels with the words it governs (the embedding and the citation both see it).
 Sections longer than ``max_chars`` are split at paragraph boundaries, heading repeated.
+
+Advisor documents sit directly under ``<type>/``; customer-facing product sheets sit under
+``product/<language>/<doc_id>.md`` with ``audience: customer``, a doc_id ending in
+``.<language>`` and a cover and an exclusion section (see ``knowledge.section_kinds``).
 """
 
 from __future__ import annotations
@@ -17,13 +21,14 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
+from knowledge.section_kinds import Audience, section_kind, sheet_languages
 from tools.catalogue import load_catalogue
 from tools.foundation.errors import InvalidInput
 
 CORPUS_DIR = Path(__file__).parent / "corpus"
 COUNTRIES = ("SE", "NO", "DK", "FI", "IS")
 ALL = "ALL"
-CHUNKER_VERSION = "2"
+CHUNKER_VERSION = "3"
 _PREAMBLE_MAX_CHARS = 400
 _HEADING = re.compile(r"^(#{1,3})\s+(.+?)\s*#*\s*$")
 
@@ -42,7 +47,8 @@ class Document(BaseModel):
     type: DocType = Field(description="product, compliance or playbook.")
     products: list[str] = Field(description="Product codes the document is about ([] = none).")
     countries: list[str] = Field(description="Country codes it applies to (ALL = every country).")
-    language: str = Field(description="ISO 639-1 language of the text.")
+    language: str = Field(description="ISO 639-1 language of the text (en, sv, nb, da, fi, is).")
+    audience: Audience = Field("advisor", description="Who reads it: advisor or customer.")
     version: str = Field(description="Document version; part of every chunk id.")
     effective_date: dt.date = Field(description="Date from which the guidance applies.")
     body: str = Field(description="Markdown body after the front-matter.")
@@ -55,6 +61,14 @@ class Document(BaseModel):
         unknown = sorted(set(value) - set(known))
         if unknown:
             raise ValueError(f"unknown product codes {unknown}; known: {known}")
+        return value
+
+    @field_validator("language")
+    @classmethod
+    def _known_language(cls, value: str) -> str:
+        known = sheet_languages()
+        if value not in known:
+            raise ValueError(f"unknown language {value!r}; use one of {', '.join(known)}")
         return value
 
     @field_validator("countries")
@@ -96,7 +110,27 @@ def parse_document(path: Path) -> Document:
         raise CorpusError(f"{path}: invalid front-matter: {error}") from None
     if doc.doc_id != path.stem:
         raise CorpusError(f"{path}: doc_id {doc.doc_id!r} must equal the file name {path.stem!r}.")
+    if doc.audience == "customer":
+        _check_customer_sheet(path, doc)
     return doc
+
+
+def _check_customer_sheet(path: Path, doc: Document) -> None:
+    """Check a customer sheet: one product, its language in the name, cover and exclusion."""
+    if doc.type != "product" or len(doc.products) != 1:
+        raise CorpusError(f"{path}: a customer sheet is type product about exactly one product.")
+    if not doc.doc_id.endswith(f".{doc.language}") or path.parent.name != doc.language:
+        raise CorpusError(
+            f"{path}: a customer sheet in {doc.language!r} is product/{doc.language}/"
+            f"<name>.{doc.language}.md with doc_id <name>.{doc.language}."
+        )
+    kinds = {section_kind(heading) for heading, _ in _sections(doc.body)}
+    missing = sorted({"cover", "exclusion"} - kinds)
+    if missing:
+        raise CorpusError(
+            f"{path}: a customer sheet needs its {' and '.join(missing)} section; "
+            "use the headings of knowledge/section_kinds.py for its language."
+        )
 
 
 def load_corpus(root: Path = CORPUS_DIR) -> list[Document]:

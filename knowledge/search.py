@@ -4,18 +4,21 @@ Filters are Chroma ``where`` filters on the metadata flags written at ingest; a 
 for every country carries every country flag, so it matches any country filter. Hybrid mode
 fuses the dense ranking with a BM25 ranking restricted by the same flags (reciprocal-rank
 fusion); it is the default only because the retrieval eval measured it higher (see README).
+Search reads the advisor documents unless asked for the customer sheets (``audience``), so the
+localised customer wording never crowds out the guidance an advisor's question needs.
 """
 
 from __future__ import annotations
 
 import threading
-from typing import Any, Literal, get_args
+from typing import Any, Literal, cast, get_args
 
 from pydantic import BaseModel, Field
 
 from knowledge.corpus_reader import COUNTRIES, DocType
 from knowledge.lexical import Bm25Index
-from knowledge.metadata import country_flag, product_flag, type_flag
+from knowledge.metadata import audience_flag, country_flag, product_flag, type_flag
+from knowledge.section_kinds import Audience, SectionKind
 from knowledge.store import get_collection, store_key
 from tools.catalogue import load_catalogue
 from tools.foundation.errors import InvalidInput
@@ -25,7 +28,7 @@ SearchMode = Literal["dense", "hybrid"]
 DEFAULT_MODE: SearchMode = "hybrid"
 _RRF_K = 60
 _CANDIDATES = 20
-_LEXICAL: dict[tuple[str, str], Bm25Index] = {}
+_LEXICAL: dict[tuple[tuple[str, str], str], Bm25Index] = {}
 _LEXICAL_LOCK = threading.Lock()
 
 
@@ -46,13 +49,26 @@ class Chunk(BaseModel):
     type: str = Field(description="Document type: product, compliance or playbook.")
     products: list[str] = Field(description="Product codes the document is about.")
     countries: list[str] = Field(description="Countries the document applies to.")
+    language: str = Field("en", description="Language of the passage (en, sv, nb, da, fi, is).")
+    audience: Audience = Field("advisor", description="Who the document is for.")
+    section_kind: SectionKind = Field(
+        "other", description="What the section is: cover, exclusion, note or other."
+    )
 
 
 def _flag_groups(
-    products: list[str] | None, countries: list[str] | None, types: list[str] | None
+    products: list[str] | None,
+    countries: list[str] | None,
+    types: list[str] | None,
+    audience: str = "advisor",
 ) -> list[list[str]]:
     """Validate the filters and return them as AND-of-OR groups of flag keys."""
-    groups: list[list[str]] = []
+    known_audiences = get_args(Audience)
+    if audience not in known_audiences:
+        raise InvalidSearch(
+            f"Unknown audience {audience!r}; use one of {', '.join(known_audiences)}."
+        )
+    groups: list[list[str]] = [[audience_flag(audience)]]
     if products:
         catalogue = load_catalogue()
         groups.append([product_flag(catalogue.product(code).code) for code in products])
@@ -81,7 +97,8 @@ def where_filter(groups: list[list[str]]) -> dict[str, Any] | None:
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
-def _to_chunk(chunk_id: str, text: str, meta: dict[str, Any], score: float) -> Chunk:
+def to_chunk(chunk_id: str, text: str, meta: dict[str, Any], score: float) -> Chunk:
+    """Return a stored passage (its id, text and Chroma metadata) as a Chunk with a score."""
     return Chunk(
         chunk_id=chunk_id,
         doc_id=str(meta["doc_id"]),
@@ -93,19 +110,25 @@ def _to_chunk(chunk_id: str, text: str, meta: dict[str, Any], score: float) -> C
         type=str(meta["type"]),
         products=[p for p in str(meta.get("products", "")).split(",") if p],
         countries=[c for c in str(meta.get("countries", "")).split(",") if c],
+        language=str(meta.get("language", "en")),
+        audience=cast(Audience, str(meta.get("audience", "advisor"))),
+        section_kind=cast(SectionKind, str(meta.get("section_kind", "other"))),
     )
 
 
-def lexical_index(settings: Settings) -> Bm25Index:
-    """Return the BM25 index of the stored chunks, built once per process and store.
+def lexical_index(settings: Settings, audience: Audience = "advisor") -> Bm25Index:
+    """Return the BM25 index of one audience's stored chunks, built once per process and store.
 
-    It also holds every chunk's text and metadata, which the dense side reads instead of
-    asking Chroma to return them.
+    One index per audience keeps the advisor ranking's term statistics free of the customer
+    sheets. It also holds every chunk's text and metadata, which the dense side reads instead
+    of asking Chroma to return them.
     """
-    key = store_key(settings)
+    key = (store_key(settings), audience)
     with _LEXICAL_LOCK:
         if key not in _LEXICAL:
-            stored = get_collection(settings).get(include=["documents", "metadatas"])
+            stored = get_collection(settings).get(
+                where=where_filter([[audience_flag(audience)]]), include=["documents", "metadatas"]
+            )
             _LEXICAL[key] = Bm25Index().fit(
                 stored["ids"], list(stored["documents"] or []), list(stored["metadatas"] or [])
             )
@@ -147,7 +170,7 @@ def _dense(
     ids, dists = result["ids"][0], (result["distances"] or [[]])[0]
     passages = _passages(ids, index, settings)
     return [
-        _to_chunk(cid, *passages[cid], 1.0 - float(dist))
+        to_chunk(cid, *passages[cid], 1.0 - float(dist))
         for cid, dist in zip(ids, dists, strict=True)
         if cid in passages
     ]
@@ -162,7 +185,7 @@ def _fuse(dense: list[Chunk], lexical: list[tuple[str, float]], index: Bm25Index
     known = {chunk.chunk_id: chunk for chunk in dense}
     fused = []
     for chunk_id in sorted(scores, key=lambda cid: scores[cid], reverse=True):
-        chunk = known.get(chunk_id) or _to_chunk(chunk_id, *index.passage(chunk_id), 0.0)
+        chunk = known.get(chunk_id) or to_chunk(chunk_id, *index.passage(chunk_id), 0.0)
         chunk.score = round(scores[chunk_id], 6)  # the chunks are this call's own objects
         fused.append(chunk)
     return fused
@@ -190,6 +213,7 @@ def search(
     k: int = 5,
     mode: SearchMode = DEFAULT_MODE,
     max_per_doc: int = 2,
+    audience: Audience = "advisor",
     settings: Settings,
 ) -> list[Chunk]:
     """Return the ``k`` passages that best answer ``query``, best first.
@@ -203,19 +227,20 @@ def search(
         mode: ``hybrid`` (dense + BM25 fused) or ``dense`` only.
         max_per_doc: Most passages returned from one document, so that a long document
             cannot crowd out the second source a question needs.
+        audience: ``advisor`` documents (the default) or the ``customer`` product sheets.
         settings: The deployment's settings (which store to search).
 
     Raises:
-        InvalidSearch: the query is empty, ``k`` < 1, or a filter value is unknown.
+        InvalidSearch: the query is empty, ``k`` < 1, or a filter value or audience is unknown.
         UnknownProduct: a product code is not in the catalogue.
     """
     if not query.strip():
         raise InvalidSearch("The query is empty: ask a question in plain words.")
     if k < 1 or max_per_doc < 1:
         raise InvalidSearch(f"k and max_per_doc must be at least 1, got {k} and {max_per_doc}.")
-    groups = _flag_groups(products, countries, types)
+    groups = _flag_groups(products, countries, types, audience)
     pool = max(k * 4, _CANDIDATES)  # enough to fill k after the per-document cap
-    index = lexical_index(settings)
+    index = lexical_index(settings, audience)
     ranked = _dense(query, groups, pool, index, settings)
     if mode == "hybrid":
         ranked = _fuse(ranked, index.top(query, pool, groups), index)

@@ -63,6 +63,9 @@ def search_(
     k: Annotated[int, typer.Option("-k", min=1, max=50, help="Passages to return.")] = 5,
     mode: Annotated[str, typer.Option(help="hybrid or dense.")] = "hybrid",
     full: Annotated[bool, typer.Option(help="Print each passage in full.")] = False,
+    customer: Annotated[
+        bool, typer.Option(help="Search the customer product sheets instead of advisor guidance.")
+    ] = False,
 ) -> None:
     """Search the knowledge base and show the cited passages, best first."""
     if mode not in ("hybrid", "dense"):
@@ -77,6 +80,7 @@ def search_(
             types=doc_type,
             k=k,
             mode=search_mode,
+            audience="customer" if customer else "advisor",
             settings=get_settings(),
         )
     except CopilotError as error:

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from knowledge.corpus_reader import CORPUS_DIR
 from knowledge.ingest import IngestReport, ingest_corpus
 from knowledge.search import forget_lexical_index
 from knowledge.store import forget_collections
+from tests.knowledge.stores import sheets_of, store_of
 from tools.foundation.settings import Settings
 
 SMALL_DOCS = (
     "product/product-cyber.md",
     "product/product-fleet.md",
     "compliance/compliance-consent-sweden.md",
+    *sheets_of("product-cyber", ["en", "sv", "fi"]),
+    *sheets_of("product-fleet", ["sv"]),
 )
 
 TINY_DOC = """---
@@ -97,15 +98,11 @@ def tiny_settings(tmp_path: Path) -> Iterator[Settings]:
 
 @pytest.fixture(scope="session")
 def small_store(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    """Return settings of a store holding three real documents (cyber, fleet, SE consent)."""
-    root = tmp_path_factory.mktemp("small-corpus")
-    for relative in SMALL_DOCS:
-        target = root / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(CORPUS_DIR / relative, target)
-    settings = Settings(data_dir=tmp_path_factory.mktemp("small-store"))
-    ingest_corpus(settings, corpus_dir=root)
-    return settings
+    """Return settings of a store of real documents: cyber, fleet and SE consent for advisors,
+    and the cyber customer sheets in English, Swedish and Finnish and fleet's in Swedish."""
+    return store_of(
+        SMALL_DOCS, tmp_path_factory.mktemp("small-corpus"), tmp_path_factory.mktemp("store")
+    )
 
 
 @pytest.fixture(scope="session")

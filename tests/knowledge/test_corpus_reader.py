@@ -97,12 +97,74 @@ def test_every_catalogue_product_has_a_sheet() -> None:
 
 def test_product_sheets_quote_the_catalogue_premium_range() -> None:
     catalogue = load_catalogue()
-    for doc in (d for d in load_corpus() if d.type == "product"):
+    for doc in (d for d in load_corpus() if d.type == "product" and d.audience == "advisor"):
         premium = catalogue.product(doc.products[0]).premium_eur
         expected = f"EUR {premium.min:,} to {premium.max:,}"
         assert expected in doc.body, f"{doc.doc_id} must quote {expected}"
 
 
-def test_every_document_says_it_is_not_legal_advice() -> None:
-    for doc in load_corpus():
+def test_every_advisor_document_says_it_is_not_legal_advice() -> None:
+    for doc in (d for d in load_corpus() if d.audience == "advisor"):
         assert re.search(r"not legal advice", doc.body), doc.doc_id
+
+
+SHEET = """---
+doc_id: {doc_id}
+title: Cyberförsäkring
+type: product
+products: [CYBER]
+countries: [ALL]
+{language}audience: customer
+version: "1.0"
+effective_date: 2026-12-01
+---
+# Cyberförsäkring
+
+## Vad försäkringen omfattar
+Skyddar företaget mot kostnaderna för ett dataintrång.
+{exclusions}"""
+EXCLUSIONS = "\n## Viktigaste undantagen\n- Krig.\n"
+
+
+def write_sheet(
+    tmp_path: Path,
+    *,
+    folder: str = "sv",
+    doc_id: str = "sheet.sv",
+    language: str = "language: sv\n",
+    exclusions: str = EXCLUSIONS,
+) -> Path:
+    (tmp_path / folder).mkdir(exist_ok=True)
+    text = SHEET.format(doc_id=doc_id, language=language, exclusions=exclusions)
+    return write(tmp_path / folder, text, f"{doc_id}.md")
+
+
+def test_customer_sheet_is_read_with_its_audience_and_language(tmp_path: Path) -> None:
+    doc = parse_document(write_sheet(tmp_path))
+    assert (doc.audience, doc.language, doc.doc_id) == ("customer", "sv", "sheet.sv")
+
+
+def test_a_document_without_audience_is_for_advisors(tmp_path: Path) -> None:
+    assert parse_document(write(tmp_path, DOC)).audience == "advisor"
+
+
+def test_missing_language_is_named(tmp_path: Path) -> None:
+    with pytest.raises(CorpusError, match="language"):
+        parse_document(write_sheet(tmp_path, language=""))
+
+
+def test_unknown_language_code_is_named(tmp_path: Path) -> None:
+    with pytest.raises(CorpusError, match="unknown language 'de'"):
+        parse_document(write_sheet(tmp_path, language="language: de\n"))
+
+
+def test_customer_sheet_must_sit_in_its_language_folder(tmp_path: Path) -> None:
+    with pytest.raises(CorpusError, match="product/sv/<name>.sv.md"):
+        parse_document(write_sheet(tmp_path, folder="fi"))
+    with pytest.raises(CorpusError, match="product/sv/<name>.sv.md"):
+        parse_document(write_sheet(tmp_path, doc_id="sheet"))
+
+
+def test_customer_sheet_without_exclusion_section_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(CorpusError, match="needs its exclusion section"):
+        parse_document(write_sheet(tmp_path, exclusions=""))

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -8,6 +9,7 @@ import typer
 from typer.testing import CliRunner, Result
 
 from copilot.cli import knowledge_cmd
+from knowledge.corpus_reader import CORPUS_DIR
 from knowledge.ingest import ingest_corpus
 from tools.foundation.settings import Settings, get_settings
 
@@ -49,3 +51,17 @@ def test_search_command_shows_the_citation(use_data_dir: Settings, tiny_corpus: 
 def test_search_command_rejects_unknown_country(use_data_dir: Settings) -> None:
     result = invoke("search", "consent", "--country", "XX")
     assert result.exit_code == 2 and "Unknown country" in result.output
+
+
+def test_search_command_reads_customer_sheets_when_asked(
+    use_data_dir: Settings, tiny_corpus: Path
+) -> None:
+    (tiny_corpus / "product" / "sv").mkdir()
+    shutil.copy(CORPUS_DIR / "product/sv/product-cyber.sv.md", tiny_corpus / "product" / "sv")
+    ingest_corpus(use_data_dir, corpus_dir=tiny_corpus)
+
+    customer = invoke("search", "dataintrång", "--customer", "-k", "1", "--full")
+    advisor = invoke("search", "dataintrång", "-k", "3", "--full")
+
+    assert customer.exit_code == 0 and "Skyddar" in customer.output  # the Swedish sheet's words
+    assert advisor.exit_code == 0 and "Skyddar" not in advisor.output

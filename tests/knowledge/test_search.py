@@ -112,3 +112,30 @@ def test_passages_written_by_another_process_are_still_returned(
     )
     hits = search("ransomware extortion negotiators", k=1, mode="dense", settings=tiny_settings)
     assert hits[0].chunk_id == "late-cyber@1.0#0" and "negotiators" in hits[0].text
+
+
+def test_search_reads_advisor_documents_by_default(small_store: Settings) -> None:
+    chunks = search("cyberförsäkring dataintrång undantag", k=8, settings=small_store)
+
+    assert chunks and {c.audience for c in chunks} == {"advisor"}
+    assert {c.language for c in chunks} == {"en"}
+
+
+def test_search_reads_customer_sheets_when_asked(small_store: Settings) -> None:
+    chunks = search("cyberförsäkring dataintrång", audience="customer", k=8, settings=small_store)
+
+    assert chunks and {c.audience for c in chunks} == {"customer"}
+    assert chunks[0].doc_id == "product-cyber.sv" and chunks[0].language == "sv"
+
+
+def test_unknown_audience_is_refused(small_store: Settings) -> None:
+    with pytest.raises(InvalidSearch, match="Unknown audience 'public'"):
+        search("cyber", audience="public", settings=small_store)  # type: ignore[arg-type]
+
+
+def test_chunks_carry_their_section_kind(small_store: Settings) -> None:
+    chunks = search("ransomware", products=["CYBER"], k=8, max_per_doc=8, settings=small_store)
+
+    kinds = {c.section: c.section_kind for c in chunks}
+    assert kinds.get("What it covers") == "cover"
+    assert set(kinds.values()) <= {"cover", "exclusion", "other"}

@@ -9,8 +9,8 @@ from copilot.drafting.formats import (
     PORTAL_MAX_WORDS,
     TALKING_POINTS_MAX_BULLETS,
     bullet_count,
-    word_count,
     within_limits,
+    word_count,
 )
 from copilot.drafting.writer import CHANNEL_LENGTH
 

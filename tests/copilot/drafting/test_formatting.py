@@ -56,9 +56,9 @@ def test_the_gate_reads_every_written_figure_back_to_the_tool_value(language: st
 
     values = [sorted(map(str, f.values)) for f in extract_figures(text, language)]
 
-    assert sorted(values) == sorted(
-        [["2026-11-22"], ["1790"], ["2180"], ["2100000"], ["42.9"]]
-    ), values
+    assert sorted(values) == sorted([["2026-11-22"], ["1790"], ["2180"], ["2100000"], ["42.9"]]), (
+        values
+    )
 
 
 def test_a_range_with_equal_ends_is_one_amount() -> None:

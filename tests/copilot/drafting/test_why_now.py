@@ -54,7 +54,9 @@ def test_after_a_claim_the_draft_names_the_claim_date(seed_states: dict[str, Tur
 
     sentences = why_now(facts, state["customer"], "nb")
 
-    assert sentences[0] == "Vi tar kontakt i forbindelse med skademeldingen deres fra 3. november 2026."
+    assert sentences[0] == (
+        "Vi tar kontakt i forbindelse med skademeldingen deres fra 3. november 2026."
+    )
 
 
 def test_an_unknown_incident_kind_reads_as_a_serious_incident(

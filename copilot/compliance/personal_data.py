@@ -125,7 +125,8 @@ def check_special_category(check: CheckInput) -> list[Finding]:
     A general term (illness, religion, sick leave) counts when it is near the reader ("your
     diagnosis") or near one person the text talks about ("the CEO is on sick leave"); a
     product description ("pays for illness of staff") names no one. Terms that only ever
-    describe a person (diagnosed, pregnant, a union member) count on their own.
+    describe a person (diagnosed, pregnant, a union member, expecting a baby) count on
+    their own.
     """
     about = Concept(
         id="special_category",
@@ -150,5 +151,7 @@ def check_special_category(check: CheckInput) -> list[Finding]:
             " appear in outreach.",
             excerpt=excerpt(check.text, check.tokens, hit.first, hit.last),
         )
-        for hit in find_concepts(check.tokens, [about, alone], ())
+        for hit in find_concepts(
+            check.tokens, [about, alone, *check.claims.special_category_concepts], ()
+        )
     ]

@@ -169,11 +169,18 @@ def _danish_or_norwegian(words: list[str]) -> str | None:
     return "da" if danish > norwegian else "nb"
 
 
-def _confidences(words: list[str]) -> dict[str, float]:
+@lru_cache(maxsize=512)
+def _detected(text: str) -> tuple[tuple[str, float], ...]:
+    """Return lingua's confidence per language code (cached: the gate asks twice per draft)."""
     values: dict[str, float] = {}
-    for result in detector().compute_language_confidence_values(" ".join(words)):
+    for result in detector().compute_language_confidence_values(text):
         code = CODES[result.language]
         values[code] = values.get(code, 0.0) + result.value
+    return tuple(values.items())
+
+
+def _confidences(words: list[str]) -> dict[str, float]:
+    values = dict(_detected(" ".join(words)))
     best = max(values, key=lambda code: values[code])
     if best in ("nb", "da") and (spelled := _danish_or_norwegian(words)) not in (None, best):
         values[best], values[spelled] = values.get(spelled, 0.0), values[best]

@@ -54,6 +54,14 @@ def known_contacts(state: TurnState, settings: Settings) -> list[str]:
     return [detail for detail in [*insurer, *own] if detail]
 
 
+def person_names(state: TurnState) -> list[str]:
+    """Return the names of the people the draft may talk about: the recipient's."""
+    recipient = state.get("recipient")
+    if recipient is None:
+        return []
+    return [name for name in (recipient.first_name, recipient.last_name) if name]
+
+
 def compliance_context(
     state: TurnState, insurer: str, draft: Draft, contacts: list[str] | None = None
 ) -> ComplianceContext:
@@ -81,6 +89,7 @@ def compliance_context(
         is_existing_customer=customer.is_existing_customer,
         products_mentioned=draft.products or None,
         known_contacts=list(contacts or []),
+        person_names=person_names(state),
     )
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from copilot.nodes.check_compliance import known_contacts
+from copilot.nodes.check_compliance import known_contacts, person_names
 from copilot.state import ContactFacts, TurnState
 from tools.foundation.settings import Settings
 
@@ -41,3 +41,9 @@ def test_without_a_recipient_only_the_insurer_is_known() -> None:
         settings.insurer_email,
         settings.insurer_phone,
     ]
+
+
+def test_person_names_are_the_recipients_first_and_family_name() -> None:
+    recipient = ContactFacts.model_construct(first_name="Sarah", last_name="Lind")
+    assert person_names(_state(recipient=recipient)) == ["Sarah", "Lind"]
+    assert person_names(_state()) == []

@@ -11,13 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from evals.compliance import run as run_compliance
-from evals.compliance.suite import DATASET, load_dataset
+from evals.compliance.suite import DATASET, PARTS, load_dataset
 from evals.results import CaseResult, Series, SuiteResult
 from evals.retrieval import run as run_retrieval
 from tools.foundation.settings import Settings
-
-HELDOUT = DATASET.with_name("compliance_heldout.yaml")
-"""Labelled drafts written without looking at the gate's lexicon."""
 
 
 def _sampled(items: list[Any], sample: int | None) -> list[Any]:
@@ -93,26 +90,29 @@ def _compliance_part(
 def compliance(settings: Settings, *, sample: int | None = None, **_: Any) -> SuiteResult:
     """Run the compliance suite (labelled drafts through the real gate).
 
-    Two parts: the main dataset, and a held-out one written without looking at the gate's
-    lexicon; the held-out scores carry the suffix ``_heldout``.
+    Three parts: the main dataset; a held-out one written without looking at the gate's
+    lexicon (scores end in ``_heldout``); a blind one written from issue 13's rules before
+    their detectors (scores end in ``_blind``).
     """
     main, cases = _compliance_part(settings, DATASET, "main", sample)
     scores = dict(main["metrics"])
     versions = {"dataset": main["dataset"]["version"]}
     charts = []
-    if HELDOUT.is_file():
-        heldout, more = _compliance_part(settings, HELDOUT, "heldout", sample)
+    for part, path in PARTS.items():
+        if not path.is_file():
+            continue
+        report, more = _compliance_part(settings, path, part, sample)
         cases += more
-        scores.update({f"{k}_heldout": v for k, v in heldout["metrics"].items()})
-        versions["heldout_dataset"] = heldout["dataset"]["version"]
+        scores.update({f"{k}_{part}": v for k, v in report["metrics"].items()})
+        versions[f"{part}_dataset"] = report["dataset"]["version"]
         charts.append(
             Series(
-                title="Held-out recall per rule",
+                title=f"Recall per rule ({part} part)",
                 kind="bar",
                 y_label="recall",
                 points=[
                     (rule, r["recall"])
-                    for rule, r in sorted(heldout["per_rule"].items())
+                    for rule, r in sorted(report["per_rule"].items())
                     if r["expected"]
                 ],
             )

@@ -1,4 +1,4 @@
-"""Absolute or promissory claims, misleading urgency and requests for credentials.
+"""Absolute or promissory claims, pressure, unfair comparisons, cancel-first advice, credentials.
 
 Claims are lexicon concepts (see ``lexicon/*.yaml``) matched in every language across
 inflections and word order; a negation earlier in the same clause ("the price is not
@@ -60,6 +60,28 @@ def check_comparisons(check: CheckInput) -> list[Finding]:
         "claims.comparison",
         "Comparison ({concept}): compare like for like and name what is compared, on which"
         " terms, from which source.",
+    )
+
+
+def check_disparaging(check: CheckInput) -> list[Finding]:
+    """Flag disparaging or unfair remarks about other insurers (they drag out claims)."""
+    return _findings(
+        check,
+        check.claims.disparaging,
+        "claims.disparaging",
+        "Disparaging another insurer ({concept}) is unfair marketing; say what our cover"
+        " offers, and compare like for like from a named source if at all.",
+    )
+
+
+def check_cancel_first(check: CheckInput) -> list[Finding]:
+    """Flag advice to cancel cover elsewhere before the new cover is in force."""
+    return _findings(
+        check,
+        check.claims.cancel_first,
+        "claims.cancel_first",
+        "Advising to cancel the current cover now ({concept}) can leave the customer"
+        " uninsured; say to keep it until the new cover is confirmed and in force.",
     )
 
 

@@ -24,6 +24,8 @@ class CheckInput:
     """The message language's words, English and the rule pack's additions."""
     claims: Lexicon
     """Claims, urgency, credentials and special-category terms of every language."""
+    facts: object
+    """The tool outputs as given (contact details are looked up in them)."""
     truth: GroundTruth
     """Every figure the tools produced."""
     language: str

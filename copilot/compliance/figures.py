@@ -4,7 +4,8 @@ What is *not* a figure (the structural whitelist, kept deliberately small):
 - list markers at the start of a line ("1.", "2)");
 - "24/7" (an availability phrase, not a quantity);
 - article/section references ("Art. 21", "§ 5", "section 3");
-- URLs, e-mail addresses, phone numbers (a leading "+" or "0", or after "tel"/"phone");
+- URLs, e-mail addresses, phone numbers (``contacts.CONTACT``: a leading "+" or "0", or
+  after "tel"/"phone") and chunk ids outside brackets (``contacts.CHUNK_ID``);
 - bracketed citation markers ("[1]", "[kb:cyber-02]");
 - the word "one" and its Nordic equivalents standing alone (they are also articles).
 Every other number, including small counts written in digits or words, must be grounded.
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
+from copilot.compliance.contacts import CHUNK_ID, CONTACT
 from copilot.compliance.dates import DateValue, find_dates
 from copilot.compliance.number_words import (
     ONE_WORDS,
@@ -50,10 +52,7 @@ _STRUCTURAL = re.compile(
     r"(?im)^[ \t]*[-*\u2022]?[ \t]*\d{1,2}[.)](?=\s)"
     r"|\b24/7\b"
     r"|(?:\b(?:art(?:icle|ikel|ikla)?|section|chapter|kap(?:itel)?|luku)\.?|§)\s*\d+(?:\(\d+\))*"
-    r"|https?://\S+|www\.\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|\+\d[\d \-()]{6,}\d"
-    r"|(?<![\w.,])0\d{1,3}[- ]\d{2,4}(?:[ -]?\d{2,4}){1,3}(?![\w])"
-    r"|\b(?:tel|phone|puh|tlf|telefon)\.?:?\s*[\d \-+()]{6,}\d"
+    rf"|{CONTACT.pattern}|{CHUNK_ID.pattern}"
     r"|\[[^\]\n]{1,80}\]"
 )
 _CURRENCY_GLUE = re.compile(r"(?i)\b(EUR|SEK|NOK|DKK|ISK|kr)(?=\d)|(?<=\d)(EUR|SEK|NOK|DKK|kr)\b")

@@ -11,7 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from copilot.compliance import banned_claims, channel_rules, disclosures, personal_data
+from copilot.compliance import (
+    banned_claims,
+    channel_rules,
+    contacts,
+    disclosures,
+    language_rules,
+    personal_data,
+)
 from copilot.compliance.check_input import CheckInput
 from copilot.compliance.facts import check_grounded_figures, collect_facts
 from copilot.compliance.lexicon import all_languages, message_lexicon
@@ -32,6 +39,8 @@ RULES: dict[str, Rule] = {
     "claims.absolute": banned_claims.check_absolute_claims,
     "claims.urgency": banned_claims.check_urgency,
     "claims.comparison": banned_claims.check_comparisons,
+    "claims.disparaging": banned_claims.check_disparaging,
+    "claims.cancel_first": banned_claims.check_cancel_first,
     "security.credentials_request": banned_claims.check_credential_requests,
     "privacy.special_category": personal_data.check_special_category,
     "privacy.personal_identifier": personal_data.check_personal_identifiers,
@@ -43,6 +52,10 @@ RULES: dict[str, Rule] = {
     "disclosure.benefit_limits": disclosures.check_benefit_limits,
     "citations.unretrieved": disclosures.check_citation_origin,
     "citations.missing": disclosures.check_citation_present,
+    "citations.id_in_text": contacts.check_citation_ids,
+    "contact.unverified": contacts.check_contacts,
+    "language.mismatch": language_rules.check_language_mismatch,
+    "language.mixed": language_rules.check_language_mixed,
     "channel.consent": channel_rules.check_consent,
     "channel.objection": channel_rules.check_objection,
     "channel.care": channel_rules.check_care,
@@ -74,6 +87,7 @@ def _prepare(
         tokens=tokenise(text, lexicon.clause_breaks),
         lexicon=lexicon,
         claims=claims,
+        facts=facts,
         truth=collect_facts(facts),
         language=language,
     )

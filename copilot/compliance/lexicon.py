@@ -40,6 +40,14 @@ class Lexicon(BaseModel):
     comparisons: list[Concept] = Field(
         default_factory=list, description="Comparisons with other insurers or offers."
     )
+    disparaging: list[Concept] = Field(
+        default_factory=list,
+        description="Disparaging or unfair remarks about other insurers (they drag out claims).",
+    )
+    cancel_first: list[Concept] = Field(
+        default_factory=list,
+        description="Advice to cancel cover elsewhere now, before the new cover is in force.",
+    )
     credentials: list[Concept] = Field(
         default_factory=list, description="Requests for passwords, PINs, codes, card numbers."
     )
@@ -56,6 +64,11 @@ class Lexicon(BaseModel):
     special_category_strong: list[str] = Field(
         default_factory=list,
         description="Special-category data about a person by itself (diagnosed, gravid).",
+    )
+    special_category_concepts: list[Concept] = Field(
+        default_factory=list,
+        description="Special-category data about a person said in several words, on its own"
+        " (expecting a baby, väntar barn).",
     )
     marketing_label: list[str] = Field(default_factory=list, description="Written labels.")
     spoken_marketing: list[str] = Field(

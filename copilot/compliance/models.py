@@ -85,6 +85,16 @@ class ComplianceContext(BaseModel):
         description="Contact-policy rules that block sales contact now, e.g. claim_within_30_days.",
     )
     is_existing_customer: bool = Field(False, description="The customer holds a policy today.")
+    known_contacts: list[str] = Field(
+        default_factory=list,
+        description="Contact details a draft may carry besides those in the facts: the"
+        " insurer's website, e-mail and phone, the advisor's own address (settings, run context).",
+    )
+    person_names: list[str] = Field(
+        default_factory=list,
+        description="Names of people the tools know (the recipient's first and family name):"
+        " special-category data next to one is about that person.",
+    )
     products_mentioned: list[str] | None = Field(
         None, description="Product codes the draft is about, when the drafter knows them."
     )

@@ -119,18 +119,34 @@ def check_personal_identifiers(check: CheckInput) -> list[Finding]:
     return findings
 
 
+def _names(check: CheckInput) -> list[str]:
+    """Return the known people's names written as names in the text, as lexicon words.
+
+    Each part of a name counts on its own, and only when the text writes it capitalised:
+    a recipient called Per does not turn "per year" into a person.
+    """
+    parts = {part for name in check.context.person_names for part in name.split()}
+    return [
+        part.casefold()
+        for part in sorted(parts)
+        if part[:1].isupper() and re.search(rf"(?<!\w){re.escape(part)}(?!\w)", check.text)
+    ]
+
+
 def check_special_category(check: CheckInput) -> list[Finding]:
     """Flag special-category data (health, religion, union, orientation...) about a person.
 
     A general term (illness, religion, sick leave) counts when it is near the reader ("your
-    diagnosis") or near one person the text talks about ("the CEO is on sick leave"); a
+    diagnosis") or near one person the text talks about ("the CEO is on sick leave", or a
+    name the tools know: "Sarah is on sick leave"); a
     product description ("pays for illness of staff") names no one. Terms that only ever
-    describe a person (diagnosed, pregnant, a union member) count on their own.
+    describe a person (diagnosed, pregnant, a union member, expecting a baby) count on
+    their own.
     """
     about = Concept(
         id="special_category",
         slots=[
-            check.lexicon.second_person + check.claims.person_terms,
+            check.lexicon.second_person + check.claims.person_terms + _names(check),
             check.claims.special_category,
         ],
         window=SPECIAL_WINDOW,
@@ -150,5 +166,7 @@ def check_special_category(check: CheckInput) -> list[Finding]:
             " appear in outreach.",
             excerpt=excerpt(check.text, check.tokens, hit.first, hit.last),
         )
-        for hit in find_concepts(check.tokens, [about, alone], ())
+        for hit in find_concepts(
+            check.tokens, [about, alone, *check.claims.special_category_concepts], ()
+        )
     ]

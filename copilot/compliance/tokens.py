@@ -12,9 +12,15 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)?\s?%|[^\W_]*n['\u2019]t(?![^\W_])|[^\W_]+", re.UNICODE)
-# A clause ends at sentence punctuation, a colon/semicolon, a dash between words or a newline.
-_CLAUSE_BREAK = re.compile(r"[.!?;:,](?!\d)|[\n\u2013\u2014]|\s-\s")
+_TOKEN = re.compile(
+    r"\d+(?:[.,]\d+)?\s?%|[^\W_]*n['\u2019]t(?![^\W_])"
+    r"|[^\W\d_]+:[^\W\d_]{1,3}(?![^\W_])"  # Swedish inflected abbreviations: vd:n, AB:s
+    r"|[^\W_]+",
+    re.UNICODE,
+)
+# A clause ends at sentence punctuation, a colon/semicolon, a dash between words or a newline
+# (not at the colon inside "vd:n").
+_CLAUSE_BREAK = re.compile(r"[.!?;,](?!\d)|:(?![\d\w])|[\n\u2013\u2014]|\s-\s")
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from copilot.llm.redact import minimise_facts
 from copilot.llm.reviewer import LLMReviewer
 from copilot.state import Draft, TurnState
 from copilot.turn_facts import turn_facts
+from tools.foundation.settings import Settings, get_settings
 
 MAX_ATTEMPTS = 2
 """The first draft and one automatic revision."""
@@ -41,8 +42,37 @@ def grounding_facts(state: TurnState) -> dict[str, Any]:
     return minimise_facts(turn_facts(state).jsonable())
 
 
-def compliance_context(state: TurnState, insurer: str, draft: Draft) -> ComplianceContext:
-    """Return what the tools and the book say about the customer, for the gate."""
+def known_contacts(state: TurnState, settings: Settings) -> list[str]:
+    """Return the contact details a draft may carry: the insurer's and the recipient's own.
+
+    The facts the gate grounds figures in have their strings redacted, so the recipient's
+    e-mail and phone (from the book) are passed here instead.
+    """
+    insurer = [settings.insurer_website, settings.insurer_email, settings.insurer_phone]
+    recipient = state.get("recipient")
+    own = [recipient.email, recipient.phone] if recipient is not None else []
+    return [detail for detail in [*insurer, *own] if detail]
+
+
+def person_names(state: TurnState) -> list[str]:
+    """Return the names of the people the draft may talk about: the recipient's."""
+    recipient = state.get("recipient")
+    if recipient is None:
+        return []
+    return [name for name in (recipient.first_name, recipient.last_name) if name]
+
+
+def compliance_context(
+    state: TurnState, insurer: str, draft: Draft, contacts: list[str] | None = None
+) -> ComplianceContext:
+    """Return what the tools and the book say about the customer, for the gate.
+
+    Args:
+        state: The turn's state (customer, recipient, facts, retrieved chunks).
+        insurer: The insurer that carries the risk.
+        draft: The draft to check (its channel and language).
+        contacts: Contact details the draft may carry (see ``known_contacts``).
+    """
     customer = state["customer"]
     reach = customer.contactability
     policy = turn_facts(state).contact_policy
@@ -58,6 +88,8 @@ def compliance_context(state: TurnState, insurer: str, draft: Draft) -> Complian
         contact_policy_blocks=list(policy.blocks) if policy is not None else [],
         is_existing_customer=customer.is_existing_customer,
         products_mentioned=draft.products or None,
+        known_contacts=list(contacts or []),
+        person_names=person_names(state),
     )
 
 
@@ -68,7 +100,10 @@ def check_compliance(state: TurnState, runtime: Runtime[RunContext]) -> dict[str
     can never pass what the code rules failed.
     """
     draft = state["draft"]
-    context = compliance_context(state, runtime.context.settings.insurer_name, draft)
+    settings = runtime.context.settings
+    context = compliance_context(
+        state, settings.insurer_name, draft, known_contacts(state, settings)
+    )
     llm = None if state.get("llm_fallback") else runtime.context.llm
     brief = llm_facts(state, draft.language)  # the facts the drafter saw: within budget
     reviewer = LLMReviewer(llm, brief=brief) if llm is not None else None
@@ -87,13 +122,21 @@ def route_after_check(
     return "escalate_draft"
 
 
-def check_final_text(state: TurnState, insurer: str, text: str) -> ComplianceReport:
-    """Check the text a reviewer wants to send (an edit) against the same facts and chunks."""
+def check_final_text(
+    state: TurnState, insurer: str, text: str, settings: Settings | None = None
+) -> ComplianceReport:
+    """Check the text a reviewer wants to send (an edit) against the same facts and chunks.
+
+    The insurer's contact details come from ``settings`` (the process settings when None).
+    """
     draft = state["draft"]
     subject, body = split_subject(text) if draft.channel == "email" else (None, text)
     edited = draft.model_copy(
         update={"subject": subject, "body": body, "citations": cited_ids(text)}
     )
+    contacts = known_contacts(state, settings or get_settings())
     return check_draft(
-        draft_text(edited), grounding_facts(state), compliance_context(state, insurer, edited)
+        draft_text(edited),
+        grounding_facts(state),
+        compliance_context(state, insurer, edited, contacts),
     )

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from copilot.compliance import ComplianceContext, ComplianceReport, DraftText, check_draft
 from copilot.compliance.rulepacks import load_rule_pack
@@ -22,12 +22,21 @@ from evals.results import suite_thresholds
 from tools.foundation.settings import Settings, get_settings
 
 DATASET = Path(__file__).resolve().parent.parent / "datasets" / "compliance.yaml"
+HELDOUT = DATASET.with_name("compliance_heldout.yaml")
+"""Labelled drafts written without looking at the gate's lexicon (scores end in _heldout)."""
+BLIND = DATASET.with_name("compliance_blind.yaml")
+"""Labelled drafts for issue 13's rules, written from the rules before the detectors
+(scores end in _blind)."""
+PARTS: dict[str, Path] = {"heldout": HELDOUT, "blind": BLIND}
+"""The held-out parts by the suffix of their scores in evals/thresholds.yaml."""
 
 Gate = Callable[[DraftText, object, ComplianceContext], ComplianceReport]
 
 
 class Case(BaseModel):
-    """One labelled draft."""
+    """One labelled draft (unknown keys are refused: a misplaced field would go unread)."""
+
+    model_config = ConfigDict(extra="forbid")
 
     id: str = Field(description="Case id.")
     text: str = Field(description="Body of the draft.")
@@ -49,7 +58,7 @@ class Dataset(BaseModel):
         default_factory=lambda: {
             name: mark.min
             for name, mark in suite_thresholds("compliance").items()
-            if mark.min is not None and not name.endswith("_heldout")
+            if mark.min is not None and not name.endswith(tuple(f"_{part}" for part in PARTS))
         },
         description="block_precision, block_recall, rule_accuracy (from evals/thresholds.yaml).",
     )

@@ -61,6 +61,17 @@ class Settings(BaseSettings):
         "Fjord Mutual Insurance Ltd",
         description="The insurer that carries the risk, named in every outreach message.",
     )
+    insurer_website: str = Field(
+        "https://fjordmutual.example",
+        description="The insurer's website: the one link a draft may carry besides the facts'.",
+    )
+    insurer_email: str = Field(
+        "kontakt@fjordmutual.example",
+        description="The insurer's customer e-mail address a draft may give.",
+    )
+    insurer_phone: str = Field(
+        "+46 8 555 010 00", description="The insurer's customer phone number a draft may give."
+    )
     host: str = Field("127.0.0.1", description="Address `copilot serve` binds to.")
     port: int = Field(8000, description="Port `copilot serve` listens on.")
     log_level: str = Field("INFO", description="Python logging level.")

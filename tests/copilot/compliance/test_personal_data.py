@@ -107,3 +107,26 @@ def test_a_negated_list_of_credentials_is_not_a_request(text: str, language: str
 def test_a_request_after_the_negated_sentence_is_still_a_request() -> None:
     text = "We never ask for your password. Send us your card number today."
     assert "security.credentials_request" in _rules(text)
+
+
+def test_special_category_next_to_a_known_name_blocks() -> None:
+    draft = make_draft("Sarah is on sick leave until March.", channel="talking_points")
+    context = make_context(channel="talking_points", person_names=["Sarah Lind"])
+    rules = {finding.rule for finding in check_draft(draft, {}, context).findings}
+    assert "privacy.special_category" in rules
+
+
+def test_a_known_name_next_to_an_ordinary_word_passes() -> None:
+    draft = make_draft("Sarah is back from holiday in March.", channel="talking_points")
+    context = make_context(channel="talking_points", person_names=["Sarah Lind"])
+    rules = {finding.rule for finding in check_draft(draft, {}, context).findings}
+    assert "privacy.special_category" not in rules
+
+
+def test_a_name_that_is_also_a_word_counts_only_written_as_a_name() -> None:
+    draft = make_draft(
+        "Group health pays for illness per person, up to the limit.", channel="talking_points"
+    )
+    context = make_context(channel="talking_points", person_names=["Per Holm"])
+    rules = {finding.rule for finding in check_draft(draft, {}, context).findings}
+    assert "privacy.special_category" not in rules

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 import pytest
@@ -56,7 +58,8 @@ def test_full_init_trains_and_ingests_once(settings: Settings) -> None:
     second = runner.invoke(app, ["init", "--customers", "60", "--as-of", "2026-11-22"])
     assert first.exit_code == 0, first.output
     assert "Trained on 65 customers" in first.output
-    assert "added 4" in first.output  # at least 40 documents ingested the first time
+    added = re.search(r"added (\d+),", first.output)
+    assert added is not None and int(added.group(1)) >= 150  # advisor docs and customer sheets
     assert "Kept the trained models" in second.output
     assert "added 0, replaced 0, removed 0" in second.output
 

@@ -6,7 +6,7 @@ import pytest
 
 from copilot.compliance import ComplianceContext, DraftText, check_draft
 from copilot.drafting import BundlePoint, DraftInput, ProductPoint, ReviewPoint, compose_draft
-from copilot.drafting.templates import has_template, load_template
+from copilot.drafting.templates import has_template, load_phrases, load_template
 from copilot.plan import Channel
 from tools.contactability import contact_channel_of
 
@@ -32,24 +32,102 @@ LANGUAGES = list(LANGUAGE_COUNTRY)
 CHANNELS: list[Channel] = ["email", "portal_message", "call_script", "talking_points"]
 
 
+WORDING: dict[str, tuple[tuple[str, str, str], tuple[str, str, str]]] = {
+    "en": (
+        (
+            "General liability",
+            "Injury and damage to others that the business is liable for.",
+            "Contractual penalties.",
+        ),
+        (
+            "Cyber insurance",
+            "The costs of a data breach or a cyber attack.",
+            "War and attacks carried out for a state.",
+        ),
+    ),
+    "sv": (
+        (
+            "Ansvarsförsäkring",
+            "Skador på andra som företaget blir skadeståndsskyldigt för.",
+            "Avtalsviten.",
+        ),
+        (
+            "Cyberförsäkring",
+            "Kostnaderna för ett dataintrång eller en it-attack.",
+            "Krig och angrepp på uppdrag av en stat.",
+        ),
+    ),
+    "nb": (
+        (
+            "Ansvarsforsikring",
+            "Skade på andre som bedriften blir erstatningsansvarlig for.",
+            "Kontraktsbøter.",
+        ),
+        (
+            "Cyberforsikring",
+            "Kostnadene ved et datainnbrudd eller et dataangrep.",
+            "Krig og angrep på oppdrag fra en stat.",
+        ),
+    ),
+    "da": (
+        (
+            "Erhvervsansvarsforsikring",
+            "Skader på andre, som virksomheden bliver erstatningsansvarlig for.",
+            "Kontraktlige bøder.",
+        ),
+        (
+            "Cyberforsikring",
+            "Omkostningerne ved et databrud eller et cyberangreb.",
+            "Krig og angreb på vegne af en stat.",
+        ),
+    ),
+    "fi": (
+        (
+            "Vastuuvakuutus",
+            "Toisille aiheutuneet vahingot, joista yritys on korvausvastuussa.",
+            "Sopimussakot.",
+        ),
+        (
+            "Kybervakuutus",
+            "Tietomurrosta tai kyberhyökkäyksestä aiheutuvat kulut.",
+            "Sota ja valtion tukemat hyökkäykset.",
+        ),
+    ),
+    "is": (
+        (
+            "Ábyrgðartrygging",
+            "Tjón annarra sem fyrirtækið ber skaðabótaábyrgð á.",
+            "Samningsbundnar dagsektir.",
+        ),
+        (
+            "Netöryggistrygging",
+            "Kostnaður vegna netárásar eða gagnaleka.",
+            "Stríð og árásir á vegum ríkis.",
+        ),
+    ),
+}
+"""Each product's name, cover and main exclusion as the customer sheets put them."""
+
+
 def _points(language: str) -> list[ProductPoint]:
     to = {"en": "to", "sv": "till", "nb": "til", "da": "til", "fi": "-", "is": "til"}[language]
+    (gl_name, gl_cover, gl_exclusion), (cy_name, cy_cover, cy_exclusion) = WORDING[language]
     return [
         ProductPoint(
             code="GL",
-            name="General liability",
-            description="Third-party bodily injury and property damage.",
+            name=gl_name,
+            description=gl_cover,
             cite=CHUNKS[0],
-            exclusion="Contractual penalties.",
+            exclusion=gl_exclusion,
             exclusion_cite=CHUNKS[1],
             price=f"EUR 2,490 {to} EUR 3,050",
         ),
         ProductPoint(
             code="CYBER",
-            name="Cyber liability",
-            description="Data breach response and ransomware.",
+            name=cy_name,
+            description=cy_cover,
             cite=CHUNKS[2],
-            exclusion="War and state-backed operations.",
+            exclusion=cy_exclusion,
             exclusion_cite=CHUNKS[3],
             price=f"EUR 1,920 {to} EUR 2,350",
         ),
@@ -99,7 +177,9 @@ def test_template_exists_and_its_draft_passes_the_gate(channel: Channel, languag
 def test_bundle_draft_prices_each_part_and_passes(language: str) -> None:
     to = {"en": "to", "sv": "till", "nb": "til", "da": "til", "fi": "-", "is": "til"}[language]
     bundle = BundlePoint(
-        name="Business protection bundle",
+        name=load_phrases(language).bundles.get(
+            "BUSINESS_PROTECTION", "Business protection bundle"
+        ),
         total=f"EUR 3,750 {to} EUR 4,590",
         saving=f"EUR 660 {to} EUR 810",
     )

@@ -42,9 +42,15 @@ def grounding_facts(state: TurnState) -> dict[str, Any]:
 
 
 def compliance_context(state: TurnState, insurer: str, draft: Draft) -> ComplianceContext:
-    """Return what the tools and the book say about the customer, for the gate."""
+    """Return what the tools and the book say about the customer, for the gate.
+
+    Consent and objection are the recipient's when the message goes to a contact person
+    (their own consent per channel or the soft opt-in, the company's objection and care
+    included, as ``tools.contactability`` decided them), else the company's record.
+    """
     customer = state["customer"]
-    reach = customer.contactability
+    recipient = state.get("recipient")
+    reach = recipient.contactability if recipient is not None else customer.contactability
     policy = turn_facts(state).contact_policy
     return ComplianceContext(
         country=customer.country,
@@ -52,7 +58,7 @@ def compliance_context(state: TurnState, insurer: str, draft: Draft) -> Complian
         channel=draft.channel,
         insurer_name=insurer,
         retrieved_chunk_ids=[chunk.chunk_id for chunk in state.get("chunks", [])],
-        consent=dict(reach.consented()),
+        consent=dict(reach.lawful()),
         objection_to_marketing=reach.objection_to_marketing,
         care_flag=reach.care_flag,
         contact_policy_blocks=list(policy.blocks) if policy is not None else [],

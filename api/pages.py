@@ -36,6 +36,27 @@ def label(code: str | None) -> str:
     return (code or "").replace("_", " ")
 
 
+ROLE_WORDS = {
+    "owner": "Owner",
+    "ceo": "CEO",
+    "cfo": "CFO",
+    "coo": "COO",
+    "hr": "HR",
+    "operations": "Operations",
+    "finance": "Finance",
+    "it": "IT",
+    "sales": "Sales",
+    "office_manager": "Office manager",
+    "board_member": "Board member",
+}
+"""A contact person's role as the pages write it."""
+
+
+def role(code: str | None) -> str:
+    """Return a contact person's role in words: ``ceo`` -> ``CEO``."""
+    return ROLE_WORDS.get(code or "", label(code).capitalize())
+
+
 def product(code: str | None) -> str:
     """Return a product's display name from the catalogue (the code if unknown)."""
     if not code:
@@ -44,7 +65,9 @@ def product(code: str | None) -> str:
     return found.name if found is not None else code
 
 
-TEMPLATES.env.filters.update(day=day, percent=percent, euros=euros, label=label, product=product)
+TEMPLATES.env.filters.update(
+    day=day, percent=percent, euros=euros, label=label, product=product, role=role
+)
 
 
 def render(

@@ -53,6 +53,13 @@ class TurnCreate(BaseModel):
         json_schema_extra={"maxLength": MAX_MESSAGE_CHARS},
     )
     channel: Channel | None = Field(None, description="Outreach format wanted, if any.")
+    contact_id: str | None = Field(
+        None,
+        min_length=1,
+        max_length=24,
+        description="Id of the customer's contact person to write to (listed in the customer"
+        " view); default the primary contact. Another customer's contact is 404.",
+    )
 
 
 class DecisionCreate(BaseModel):

@@ -22,6 +22,7 @@ from tools.foundation.settings import Settings
 STATE_MODELS: tuple[tuple[str, str], ...] = (
     ("copilot.plan", "Plan"),
     ("copilot.state", "CustomerFacts"),
+    ("copilot.state", "ContactFacts"),
     ("copilot.turn_facts", "ToolError"),
     ("copilot.turn_facts", "TurnFacts"),
     ("copilot.state", "Recommendation"),

@@ -1,7 +1,8 @@
 """What the side panel shows of a customer before any turn, from the tools a turn runs.
 
-The profile, the gaps with their peer benchmark, contactability and the contact-policy state;
-the ranked recommendations with the why-not list and the next best action.
+The profile, the gaps with their peer benchmark, contactability and the contact-policy state,
+the contact persons with their own consent; the ranked recommendations with the why-not list
+and the next best action.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from copilot.state import ContactFacts
 from copilot.turn_inputs import TurnInputs, load_inputs
 from tools.contact_policy import ContactPolicyStatus
 from tools.contactability import Contactability, contactability
@@ -32,6 +34,12 @@ class CustomerPublic(BaseModel):
     gaps: CoverageGaps = Field(description="Missing or inadequate covers with peer benchmarks.")
     contactability: Contactability = Field(description="Consent per channel, objection, care.")
     contact_policy: ContactPolicyStatus = Field(description="What may be sent today and why not.")
+    contacts: list[ContactFacts] = Field(
+        default_factory=list,
+        description="Contact persons, the primary one first, each with their own consent per"
+        " channel (the company's objection and care included); a turn's contact_id is one"
+        " of their ids.",
+    )
 
 
 class ActionPublic(BaseModel):
@@ -100,6 +108,7 @@ def customer_view(inputs: TurnInputs) -> CustomerPublic:
         gaps=inputs.coverage_gaps(),
         contactability=contactability(inputs.snapshot.customer),
         contact_policy=inputs.contact_policy(),
+        contacts=inputs.contact_persons,
     )
 
 

@@ -12,6 +12,7 @@ from copilot.plan import Plan
 from copilot.records.models import ApprovalRecord
 from copilot.state import (
     ApprovalDecision,
+    ContactFacts,
     Draft,
     Recommendation,
     ReviewDecision,
@@ -41,6 +42,9 @@ class TurnEvidence(TurnSummary):
     """A turn's draft with everything it rests on: facts, passages, rules, versions."""
 
     plan: Plan | None = Field(description="The understood request.")
+    recipient: ContactFacts | None = Field(
+        None, description="The contact person the message is addressed to, if any."
+    )
     draft: Draft | None = Field(description="The draft awaiting (or past) the decision.")
     drafts: list[Draft] = Field(description="Every draft of the turn: first and revision.")
     compliance: ComplianceReport | None = Field(description="The gate's report on the draft.")
@@ -98,6 +102,7 @@ def evidence(record: ApprovalRecord, state: TurnState) -> TurnEvidence:
     return TurnEvidence(
         **_row(record),
         plan=state.get("plan"),
+        recipient=state.get("recipient"),
         draft=draft,
         drafts=list(state.get("drafts", [])),
         compliance=state.get("compliance"),

@@ -40,7 +40,7 @@ from copilot.state import (
 )
 from copilot.turn_result import TurnResult, turn_result
 from tools.book.clock import resolve_now
-from tools.book.repository import advisor_by_id, customer_in_book
+from tools.book.repository import advisor_by_id, contact_of, customer_in_book
 from tools.book.schema import ensure_schema
 from tools.foundation.clock import parse_moment
 from tools.foundation.db import session_scope
@@ -67,6 +67,12 @@ class TurnRequest(BaseModel):
     customer_id: str = Field(description="Id of a customer in that advisor's book.")
     message: str = Field(min_length=1, max_length=MAX_MESSAGE_CHARS, description="The request.")
     channel: Channel | None = Field(None, description="Outreach format wanted, if any.")
+    contact_id: str | None = Field(
+        None,
+        min_length=1,
+        max_length=24,
+        description="The customer's contact person to write to; default the primary contact.",
+    )
     now: datetime | None = Field(None, description="The turn's clock; default the book's as-of.")
 
 
@@ -93,14 +99,20 @@ class TurnService(TurnDecisions):
         )
 
     def _context(self, request: TurnRequest) -> RunContext:
-        """Check the identity (customer in the advisor's book) and fix the turn's clock.
+        """Check the identity and the contact, and fix the turn's clock.
+
+        The customer must be in the advisor's book and the contact, when one is named, one
+        of that customer's.
 
         Raises:
             UnknownAdvisor, UnknownCustomer: the ids are not an advisor and a customer of theirs.
+            UnknownContact: the contact id is not one of that customer's contacts.
         """
         with session_scope(self.settings) as session:
             advisor_by_id(session, request.advisor_id)
             customer_in_book(session, request.customer_id, request.advisor_id)
+            if request.contact_id is not None:
+                contact_of(session, request.customer_id, request.contact_id)
             clock = parse_moment(request.now) if request.now else resolve_now(session, None)
         return RunContext(
             advisor_id=request.advisor_id,
@@ -115,11 +127,16 @@ class TurnService(TurnDecisions):
         """Run one turn to its approval interrupt, yielding typed events, the result last.
 
         Raises:
-            UnknownAdvisor, UnknownCustomer: bad identity in the request (before any event).
+            UnknownAdvisor, UnknownCustomer, UnknownContact: bad identity in the request
+                (before any event).
         """
         context = self._context(request)
         config = thread(context.request_id)
-        start = TurnState(message=request.message, requested_channel=request.channel)
+        start = TurnState(
+            message=request.message,
+            requested_channel=request.channel,
+            requested_contact_id=request.contact_id,
+        )
         stream = self.graph.stream(
             start, config, context=context, stream_mode=["updates", "custom"]
         )

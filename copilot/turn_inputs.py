@@ -1,7 +1,7 @@
 """The inputs one turn's tools stand on, read once, with each tool bound to them.
 
-The customer snapshot, the models' scores and the book aggregates are read once per turn; the
-customer id is the run's, never the plan's.
+The customer snapshot, the customer's contact persons, the models' scores and the book
+aggregates are read once per turn; the customer id is the run's, never the plan's.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 
+from copilot.recipients import read_contacts
+from copilot.state import ContactFacts
 from tools.catalogue import Catalogue, load_catalogue
 from tools.churn import ChurnCLV
 from tools.contact_policy import (
@@ -53,6 +55,8 @@ class TurnInputs:
     peers: PeerTables | None
     """The book's peer tables (read only when the gaps tool is planned)."""
     catalogue: Catalogue = field(default_factory=load_catalogue)
+    contact_persons: list[ContactFacts] = field(default_factory=list)
+    """The customer's contact persons with their contactability, the primary one first."""
 
     @cached_property
     def scores(self) -> CustomerScores:
@@ -134,8 +138,12 @@ def load_inputs(
     products: Sequence[str],
     planned: Collection[str],
 ) -> TurnInputs:
-    """Read the customer's snapshot (and the peer tables when the gaps tool is planned)."""
+    """Read the customer's snapshot and contact persons, and the peer tables if planned.
+
+    The peer tables are read only when the gaps tool is planned.
+    """
     with session_scope(settings) as session:
         snapshot = load_snapshot(session, customer_id, now)
         peers = peer_tables(session, now.date()) if "coverage_gaps" in planned else None
-    return TurnInputs(settings, snapshot, list(products), peers)
+        people = read_contacts(session, snapshot.customer_id, snapshot.customer)
+    return TurnInputs(settings, snapshot, list(products), peers, contact_persons=people)

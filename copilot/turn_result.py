@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 from copilot.compliance.models import Finding
 from copilot.plan import Channel, Plan
 from copilot.records.outcome import full_text
-from copilot.state import Recommendation, SuppressedAction, ToolError, TurnState
+from copilot.state import ContactFacts, Recommendation, SuppressedAction, ToolError, TurnState
 from prompts.registry import PromptRef
 
 
@@ -40,6 +40,11 @@ class TurnResult(BaseModel):
     advisor_id: str = Field(description="Advisor who asked (from the request).")
     customer_id: str = Field(description="Customer the turn is about (from the request).")
     plan: Plan = Field(description="The understood request.")
+    recipient: ContactFacts | None = Field(
+        None,
+        description="The contact person the message is addressed to (the requested one, else"
+        " the primary contact); null when the customer has no contacts.",
+    )
     tools_called: list[str] = Field(description="Tool names in the order they ran.")
     tool_errors: list[ToolError] = Field(description="Expected tool errors the turn went past.")
     recommendations: list[Recommendation] = Field(
@@ -104,6 +109,7 @@ def turn_result(state: TurnState, *, waiting: bool, model: str | None) -> TurnRe
         advisor_id=state["advisor_id"],
         customer_id=state["customer_id"],
         plan=state["plan"],
+        recipient=state.get("recipient"),
         tools_called=state.get("tools_called", []),
         tool_errors=state.get("tool_errors", []),
         recommendations=state.get("recommendations", []),

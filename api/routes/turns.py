@@ -20,6 +20,7 @@ from copilot.evidence import TurnEvidence
 from copilot.service import TurnRequest, TurnService
 from copilot.turn_result import ApprovalResult, TurnResult
 from copilot.users import Actor
+from tools.book.repository import contact_of
 from tools.foundation.db import session_scope
 from tools.foundation.errors import CopilotError
 from tools.foundation.settings import Settings
@@ -59,6 +60,7 @@ def _request(actor: Actor, customer_id: str, turn: TurnCreate) -> TurnRequest:
         customer_id=customer_id,
         message=turn.message,
         channel=turn.channel,
+        contact_id=turn.contact_id,
     )
 
 
@@ -75,9 +77,15 @@ def start_turn(
     settings: SettingsDep,
     service: ServiceDep,
 ) -> TurnResult | EventSourceResponse:
-    """Run one turn; JSON ``TurnResult``, or events when ``Accept: text/event-stream``."""
+    """Run one turn; JSON ``TurnResult``, or events when ``Accept: text/event-stream``.
+
+    The message goes to ``contact_id`` when given (one of the customer's contact persons,
+    else 404 before anything runs), else to the customer's primary contact.
+    """
     with session_scope(settings) as session:
         customer_for(session, actor, customer_id)
+        if turn.contact_id is not None:
+            contact_of(session, customer_id, turn.contact_id)
     wanted = _request(actor, customer_id, turn)
 
     def finished(result: TurnResult) -> None:
@@ -94,6 +102,7 @@ def start_turn(
 def _turn_detail(result: TurnResult) -> dict[str, object]:
     return {
         "customer_id": result.customer_id,
+        "contact_id": result.recipient.id if result.recipient is not None else None,
         "passed": result.passed,
         "tools": result.tools_called,
     }

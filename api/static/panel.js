@@ -71,6 +71,9 @@
     }
     var body = { message: message };
     if (form.elements.channel.value) body.channel = form.elements.channel.value;
+    if (form.elements.contact && form.elements.contact.value) {
+      body.contact_id = form.elements.contact.value;
+    }
     ui.progress.textContent = "";
     ui.button.disabled = true;
     say(ui.progress, "Sent your request to the copilot");

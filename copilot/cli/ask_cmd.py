@@ -40,6 +40,13 @@ def _print_turn(console: Console, result: TurnResult) -> None:
     """Show a turn for a person: plan, recommendations, why not, findings, approval."""
     plan = result.plan
     console.print(f"[bold]Plan[/bold] {plan.intent} ({plan.source}); products {plan.products}")
+    if result.recipient is not None:
+        person = result.recipient
+        console.print(
+            f"To: {person.first_name} {person.last_name} ({person.role}, {person.id})",
+            markup=False,
+            highlight=False,
+        )
     console.print(f"Tools: {', '.join(result.tools_called)}")
     for error in result.tool_errors:
         console.print(f"[yellow]Tool {error.tool} skipped: {error.message}[/yellow]")
@@ -107,6 +114,13 @@ def ask(
     channel: Annotated[
         ChannelOption | None, typer.Option(help="Outreach format to draft (default: chosen).")
     ] = None,
+    contact: Annotated[
+        str | None,
+        typer.Option(
+            help="Contact id of the person to write to (default: the customer's primary"
+            " contact); `copilot book contacts CUSTOMER` lists them."
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Run one copilot turn: plan, tools, recommendation, knowledge, draft, compliance."""
@@ -122,6 +136,7 @@ def ask(
             customer_id=customer_id,
             message=message,
             channel=channel.value if channel else None,
+            contact_id=contact,
         )
         printer = DraftPrinter(console)
         for event in TurnService(get_settings()).stream(request):

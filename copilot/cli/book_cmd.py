@@ -1,4 +1,4 @@
-"""The ``copilot book`` sub-commands: import, export and stats."""
+"""The ``copilot book`` sub-commands: import, export, stats and a customer's contacts."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ from rich.console import Console
 from rich.table import Table
 
 from tools.book.csv_io import export_book, import_book
-from tools.book.schema import migrate
+from tools.book.repository import contacts_of, resolve_customer
+from tools.book.schema import ensure_schema, migrate
 from tools.book.stats import mix, seed_customers, table_counts
+from tools.contactability import ChannelState, contact_contactability
 from tools.foundation.db import session_factory
-from tools.foundation.errors import BookImportError
+from tools.foundation.errors import BookImportError, CopilotError
 from tools.foundation.settings import get_settings
 
 app = typer.Typer(no_args_is_help=True)
@@ -75,3 +77,47 @@ def stats() -> None:
             policies or ("prospect" if row["prospect"] else "-"),
         )
     console.print(table)
+
+
+@app.command("contacts")
+def contacts(
+    customer: Annotated[str, typer.Argument(help="Customer id or exact name.")],
+) -> None:
+    """List a customer's contact persons: id, name, role, language and consent per channel.
+
+    The id is what `copilot ask --contact` takes; the primary contact is written to when none
+    is given. Consent is the person's own (unknown means no); an objection always wins.
+    """
+    settings = get_settings()
+    ensure_schema(settings)
+    with session_factory(settings)() as session:
+        try:
+            found = resolve_customer(session, customer)
+        except CopilotError as error:
+            Console(stderr=True).print(f"error: {error}", markup=False, highlight=False)
+            raise typer.Exit(2) from None
+        name, customer_id = found.name, found.id
+        rows = [(p, contact_contactability(p, found)) for p in contacts_of(session, found.id)]
+        lines = [
+            (
+                f"{person.id}  {person.first_name} {person.last_name}, {person.role} "
+                f"({person.language}){', primary' if person.is_primary else ''}"
+                f"{', objected to marketing' if reach.objection_to_marketing else ''}",
+                " · ".join(_channel_words(state) for state in reach.channels),
+            )
+            for person, reach in rows
+        ]
+    if not lines:
+        console.print(f"{name} ({customer_id}) has no contact persons in the book.", markup=False)
+        return
+    console.print(f"Contacts of {name} ({customer_id}):", markup=False, highlight=False)
+    for who, channels in lines:
+        console.print(who, markup=False, highlight=False)
+        console.print(f"    {channels}", markup=False, highlight=False, soft_wrap=True)
+
+
+def _channel_words(state: ChannelState) -> str:
+    """Return a channel's consent and whether marketing may go out, in a few words."""
+    allowed = "marketing allowed" if state.marketing_allowed else "no marketing"
+    basis = " (soft opt-in)" if state.basis == "soft_opt_in" else ""
+    return f"{state.channel} {state.consent}: {allowed}{basis}"

@@ -72,9 +72,14 @@ def compliance_context(
         insurer: The insurer that carries the risk.
         draft: The draft to check (its channel and language).
         contacts: Contact details the draft may carry (see ``known_contacts``).
+
+    Consent and objection are the recipient's when the message goes to a contact person
+    (their own consent per channel or the soft opt-in, the company's objection and care
+    included, as ``tools.contactability`` decided them), else the company's record.
     """
     customer = state["customer"]
-    reach = customer.contactability
+    recipient = state.get("recipient")
+    reach = recipient.contactability if recipient is not None else customer.contactability
     policy = turn_facts(state).contact_policy
     return ComplianceContext(
         country=customer.country,
@@ -82,7 +87,7 @@ def compliance_context(
         channel=draft.channel,
         insurer_name=insurer,
         retrieved_chunk_ids=[chunk.chunk_id for chunk in state.get("chunks", [])],
-        consent=dict(reach.consented()),
+        consent=dict(reach.lawful()),
         objection_to_marketing=reach.objection_to_marketing,
         care_flag=reach.care_flag,
         contact_policy_blocks=list(policy.blocks) if policy is not None else [],

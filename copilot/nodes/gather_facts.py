@@ -3,7 +3,9 @@
 One snapshot of the customer (identity from the run, never the plan) and one scoring through
 the registered models serve every tool; the decision chain runs in its order with its inputs
 passed on explicitly: candidates -> arbitration (with the contact-policy status) -> a quote of
-what was chosen. No tool calls another or reads another's output behind the scenes.
+what was chosen. No tool calls another or reads another's output behind the scenes. The
+message's recipient is the contact the request named (its id from the authenticated request,
+never the text), else the customer's primary contact; None when the customer has none.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from langgraph.runtime import Runtime
 
 from copilot.context import RunContext
 from copilot.plan import Plan, ToolName
+from copilot.recipients import choose_recipient
 from copilot.state import CustomerFacts, TurnFacts, TurnState
 from copilot.tool_runner import ToolRunner
 from copilot.turn_inputs import TurnInputs, load_inputs
@@ -80,7 +83,12 @@ def _decide(inputs: TurnInputs, wanted: set[ToolName], runner: ToolRunner) -> di
 
 
 def gather_facts(state: TurnState, runtime: Runtime[RunContext]) -> dict[str, Any]:
-    """Read the customer once, score it once, then run the planned tools in order."""
+    """Read the customer once, score it once, then run the planned tools in order.
+
+    Raises:
+        UnknownCustomer: the customer is not the advisor's.
+        UnknownContact: the requested contact is not one of the customer's contacts.
+    """
     plan, wanted, runner = state["plan"], planned_tools(state["plan"]), ToolRunner()
     inputs = runner.timed(
         lambda: load_inputs(
@@ -89,6 +97,9 @@ def gather_facts(state: TurnState, runtime: Runtime[RunContext]) -> dict[str, An
     )
     if inputs.snapshot.customer.advisor_id != state["advisor_id"]:
         raise UnknownCustomer(state["customer_id"])  # identity is the run's, checked again
+    recipient = choose_recipient(
+        inputs.contact_persons, state["customer_id"], state.get("requested_contact_id")
+    )
     outputs: dict[str, Any] = {
         "contact_policy": runner.run("contact_policy", inputs.contact_policy)
     }
@@ -99,6 +110,7 @@ def gather_facts(state: TurnState, runtime: Runtime[RunContext]) -> dict[str, An
     facts = TurnFacts(**{k: v for k, v in outputs.items() if v is not None})
     return {
         "customer": customer_facts(inputs),
+        "recipient": recipient,
         "facts": facts,
         "tools_called": runner.called,
         "tool_errors": runner.errors,

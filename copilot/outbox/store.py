@@ -29,13 +29,17 @@ class OutboxPublic(BaseModel):
     language: str = Field(description="Language of the text.")
     subject: str | None = Field(description="Subject line (emails).")
     body: str = Field(description="The text to send.")
-    evidence: dict[str, Any] = Field(description="Decisions, citations, rule pack and versions.")
+    evidence: dict[str, Any] = Field(
+        description="The recipient's contact id, decisions, citations, rule pack and versions."
+    )
     released_at: datetime = Field(description="When it was released.")
 
 
 def _evidence(state: TurnState) -> dict[str, Any]:
     report = state["compliance"]
+    recipient = state.get("recipient")
     return {
+        "recipient": recipient.id if recipient is not None else None,
         "decisions": [d.model_dump(mode="json") for d in state.get("decisions", [])],
         "citations": list(state["draft"].citations),
         "rule_pack": report.rule_pack.model_dump(),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -10,7 +11,7 @@ from typing import Any, cast
 
 from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Float, Integer, Table
 
-from tools.book.models import BOOK_TABLES, Base, BookMeta
+from tools.book.models import BOOK_TABLES, CONTACT_LANGUAGES, CONTACT_ROLES, Base, BookMeta
 from tools.catalogue.loader import load_catalogue
 
 EXPORTED_TABLES: tuple[type[Base], ...] = (BookMeta, *BOOK_TABLES)
@@ -22,6 +23,8 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "offers.status": ("presented", "accepted", "declined", "deferred"),
     "customers.preferred_channel": ("email", "phone", "portal"),
     "contact_log.kind": ("sales", "service", "renewal", "care"),
+    "contacts.role": CONTACT_ROLES,
+    "contacts.language": CONTACT_LANGUAGES,
     "business_events.event_type": (
         "headcount_change",
         "revenue_change",
@@ -33,6 +36,17 @@ ENUMS: dict[str, tuple[str, ...]] = {
         "claim_filed",
     ),
 }
+REQUIRED_TEXT = frozenset(
+    {
+        "contacts.id",
+        "contacts.customer_id",
+        "contacts.first_name",
+        "contacts.last_name",
+        "contacts.role",
+        "contacts.language",
+    }
+)
+"""Text columns where an empty cell is an error (elsewhere an empty text is an empty string)."""
 NON_NEGATIVE = {
     "annual_premium_eur",
     "amount_eur",
@@ -41,6 +55,10 @@ NON_NEGATIVE = {
     "limit_eur",
     "deductible_eur",
 }
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+"""An e-mail address: one @, no spaces, a dot in the domain."""
+PHONE = re.compile(r"\+?[0-9][0-9 -]{5,30}")
+"""A phone number: digits with spaces or hyphens, an optional leading +."""
 TRUE_WORDS, FALSE_WORDS = {"true", "1", "yes", "y"}, {"false", "0", "no", "n"}
 
 
@@ -55,6 +73,8 @@ class ColumnSpec:
     name: str
     nullable: bool
     parse: Callable[[str], Any]
+    required: bool = False
+    """An empty cell is an error (typed columns that may not be empty, and REQUIRED_TEXT)."""
 
 
 def file_name(model: type[Base]) -> str:
@@ -124,7 +144,13 @@ def table_of(model: type[Base]) -> Table:
 
 def columns(model: type[Base]) -> list[ColumnSpec]:
     """Return the column specs of a table, in model order."""
-    return [ColumnSpec(c.name, bool(c.nullable), _parser(c)) for c in table_of(model).columns]
+    specs = []
+    for column in table_of(model).columns:
+        parse = _parser(column)
+        text_required = f"{model.__tablename__}.{column.name}" in REQUIRED_TEXT
+        required = not column.nullable and (parse is not str or text_required)
+        specs.append(ColumnSpec(column.name, bool(column.nullable), parse, required))
+    return specs
 
 
 def domain_problem(table: str, column: str, value: Any) -> str | None:
@@ -136,6 +162,10 @@ def domain_problem(table: str, column: str, value: Any) -> str | None:
         return f"unknown country {value!r}; expected one of {', '.join(catalogue.countries)}"
     if column in NON_NEGATIVE and value is not None and value < 0:
         return f"must not be negative, got {value}"
+    if table == "contacts" and column == "email" and value and not EMAIL.fullmatch(value):
+        return f"not an e-mail address: {value!r}"
+    if table == "contacts" and column == "phone" and value and not PHONE.fullmatch(value):
+        return f"not a phone number: {value!r}; use digits, spaces and a leading +"
     allowed = ENUMS.get(f"{table}.{column}")
     if allowed and value not in allowed:
         return f"unknown value {value!r}; expected one of {', '.join(allowed)}"

@@ -6,7 +6,7 @@ import csv
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -19,7 +19,7 @@ from tools.book.csv_format import (
     format_cell,
     table_of,
 )
-from tools.book.models import Advisor, Base, Customer
+from tools.book.models import Advisor, Base, Contact, Customer
 from tools.foundation.errors import BookImportError
 
 Problem = tuple[str, int, str, str]
@@ -75,7 +75,7 @@ def _read_row(
     for spec in specs:
         text = (raw.get(spec.name) or "").strip()
         if not text:
-            if not spec.nullable and spec.parse is not str:
+            if spec.required:
                 problems.append((name, line, spec.name, "value required"))
             row[spec.name] = None if spec.nullable or spec.parse is not str else ""
             continue
@@ -120,6 +120,40 @@ def _check_duplicates(
             seen.add(row.get(key))
 
 
+def _check_primary_contacts(
+    session: Session, rows: list[dict[str, Any]], problems: list[Problem]
+) -> None:
+    """Check that each customer the import gives contacts has exactly one primary contact.
+
+    The check is on the book as it will be: the database's contacts with the imported rows
+    laid over them by id.
+    """
+    if not rows:
+        return
+    final = {
+        cid: (customer, bool(primary))
+        for cid, customer, primary in session.execute(
+            select(Contact.id, Contact.customer_id, Contact.is_primary)
+        )
+    }
+    lines: dict[str, list[int]] = {}
+    for line, row in enumerate(rows, start=2):
+        customer = str(row.get("customer_id"))  # a cell that failed to parse is absent
+        final[str(row.get("id"))] = (customer, bool(row.get("is_primary")))
+        lines.setdefault(customer, []).append(line)
+    primaries: dict[str, int] = {}
+    for customer, primary in final.values():
+        primaries[customer] = primaries.get(customer, 0) + int(primary)
+    name = file_name(Contact)
+    for customer, at in lines.items():
+        count = primaries.get(customer, 0)
+        if count != 1:
+            why = "no primary contact" if count == 0 else f"{count} primary contacts"
+            problems.append(
+                (name, at[0], "is_primary", f"customer {customer!r} has {why}; mark exactly one")
+            )
+
+
 def _upsert(session: Session, model: type[Base], rows: list[dict[str, Any]]) -> None:
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     table = table_of(model)
@@ -127,6 +161,23 @@ def _upsert(session: Session, model: type[Base], rows: list[dict[str, Any]]) -> 
     statement = dialect.insert(table)
     updates = {c.name: statement.excluded[c.name] for c in table.columns if c.name not in keys}
     session.execute(statement.on_conflict_do_update(index_elements=keys, set_=updates), rows)
+
+
+def _upsert_contacts(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Upsert contacts in file order, then mark the primary ones.
+
+    A primary contact may move from one person to another; at most one primary per
+    customer holds at every step (the partial unique index), so nobody is primary while the
+    rows are written and the primaries are set after.
+    """
+    if not rows:
+        return
+    _upsert(session, Contact, [{**row, "is_primary": False} for row in rows])
+    primary = [{"contact_id": row["id"]} for row in rows if row.get("is_primary")]
+    if primary:
+        table = table_of(Contact)
+        mark = update(table).where(table.c.id == bindparam("contact_id"))
+        session.execute(mark.values(is_primary=True), primary)
 
 
 def import_book(session: Session, folder: Path) -> dict[str, int]:
@@ -147,11 +198,14 @@ def import_book(session: Session, folder: Path) -> dict[str, int]:
     }
     _check_duplicates(tables, problems)
     _check_references(session, tables, problems)
+    _check_primary_contacts(session, tables.get(Contact, []), problems)
     if problems:
         raise BookImportError(problems)
     try:
         for model, rows in tables.items():
-            if rows:
+            if model is Contact:
+                _upsert_contacts(session, rows)
+            elif rows:
                 _upsert(session, model, rows)
         session.commit()
     except BaseException:

@@ -29,6 +29,7 @@ BOOK_DATA_TABLES = frozenset(
         "book_meta",
         "advisors",
         "customers",
+        "contacts",
         "policies",
         "claims",
         "business_events",

@@ -5,7 +5,19 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -56,6 +68,57 @@ class Customer(Base):
     care_flag: Mapped[bool] = mapped_column(Boolean, default=False)
     advisor_id: Mapped[str] = mapped_column(ForeignKey("advisors.id"), index=True)
     crm_notes: Mapped[str] = mapped_column(Text, default="")
+
+
+CONTACT_ROLES: tuple[str, ...] = (
+    "owner",
+    "ceo",
+    "cfo",
+    "coo",
+    "hr",
+    "operations",
+    "finance",
+    "it",
+    "sales",
+    "office_manager",
+    "board_member",
+)
+"""What a contact person does at the company (``contacts.role``)."""
+CONTACT_LANGUAGES: tuple[str, ...] = ("en", "sv", "nb", "da", "fi", "is")
+"""Languages a contact person may prefer (``contacts.language``)."""
+
+
+class Contact(Base):
+    """A person at a customer whom a message may be addressed to.
+
+    Consent is recorded per person and channel like the customer's: True given, False
+    refused, None unknown (unknown means no). Exactly one contact of a customer with
+    contacts is primary (a partial unique index holds at most one; the import checks one).
+    """
+
+    __tablename__ = "contacts"
+    __table_args__ = (
+        Index(
+            "ux_contacts_one_primary",
+            "customer_id",
+            unique=True,
+            sqlite_where=text("is_primary"),
+            postgresql_where=text("is_primary"),
+        ),
+    )
+    id: Mapped[str] = mapped_column(String(24), primary_key=True)
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)
+    first_name: Mapped[str] = mapped_column(String(80))
+    last_name: Mapped[str] = mapped_column(String(80))
+    role: Mapped[str] = mapped_column(String(24))  # one of CONTACT_ROLES
+    email: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    phone: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    language: Mapped[str] = mapped_column(String(8))  # one of CONTACT_LANGUAGES
+    is_primary: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_email: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    consent_phone: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    consent_portal: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    objection_to_marketing: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Policy(Base):
@@ -154,6 +217,7 @@ class GroundTruth(Base):
 BOOK_TABLES: tuple[type[Base], ...] = (
     Advisor,
     Customer,
+    Contact,
     Policy,
     Claim,
     BusinessEvent,

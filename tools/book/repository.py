@@ -7,8 +7,13 @@ from datetime import date
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from tools.book.models import Advisor, BookMeta, Customer
-from tools.foundation.errors import InvalidInput, UnknownAdvisor, UnknownCustomer
+from tools.book.models import Advisor, BookMeta, Contact, Customer
+from tools.foundation.errors import (
+    InvalidInput,
+    UnknownAdvisor,
+    UnknownContact,
+    UnknownCustomer,
+)
 
 
 class AmbiguousName(InvalidInput):
@@ -83,3 +88,27 @@ def advisor_by_id(session: Session, advisor_id: str) -> Advisor:
     if advisor is None:
         raise UnknownAdvisor(advisor_id)
     return advisor
+
+
+def contacts_of(session: Session, customer_id: str) -> list[Contact]:
+    """Return a customer's contact persons, the primary one first, then by id."""
+    query = (
+        select(Contact)
+        .where(Contact.customer_id == customer_id)
+        .order_by(Contact.is_primary.desc(), Contact.id)
+    )
+    return list(session.scalars(query))
+
+
+def contact_of(session: Session, customer_id: str, contact_id: str) -> Contact:
+    """Return one of the customer's contact persons by id (ids only, no names).
+
+    Raises:
+        UnknownContact: no contact has this id, or it is another customer's (the message
+            names this customer's contact ids, never whose the id is).
+    """
+    contact = session.get(Contact, contact_id) if isinstance(contact_id, str) else None
+    if contact is None or contact.customer_id != customer_id:
+        known = tuple(c.id for c in contacts_of(session, customer_id))
+        raise UnknownContact(contact_id, customer_id, known)
+    return contact

@@ -11,6 +11,9 @@ ContactChannel = Literal["email", "phone", "portal"]
 CONTACT_CHANNELS: tuple[ContactChannel, ...] = ("email", "phone", "portal")
 ConsentState = Literal["given", "refused", "unknown"]
 """What the book records about consent on a channel; only ``given`` is consent."""
+LawfulBasis = Literal["consent", "soft_opt_in"]
+"""Why marketing on a channel is lawful: recorded consent, or the existing-customer soft
+opt-in for e-mail to a named person (``b2b_email.yaml``)."""
 
 CONTACT_CHANNEL_OF: dict[str, ContactChannel] = {
     "email": "email",
@@ -84,7 +87,14 @@ class ChannelState(BaseModel):
 
     channel: ContactChannel = Field(description="The contact channel.")
     consent: ConsentState = Field(description="Recorded consent; unknown means no.")
-    marketing_allowed: bool = Field(description="Consent given and no objection to marketing.")
+    marketing_allowed: bool = Field(
+        description="A lawful basis (consent, or the soft opt-in) and no objection to marketing."
+    )
+    basis: LawfulBasis | None = Field(
+        None,
+        description="The lawful basis for marketing on this channel, objection aside: consent,"
+        " the soft opt-in (e-mail to a named person at an existing customer), or none.",
+    )
 
 
 class Contactability(BaseModel):
@@ -96,6 +106,11 @@ class Contactability(BaseModel):
     )
     care_flag: bool = Field(description="Vulnerable or in a care situation: care, not a sale.")
     may_sell: bool = Field(description="No objection and no care flag (contact policy aside).")
+    rules_version: str | None = Field(
+        None,
+        description="Version of the B2B e-mail rules applied (a contact person's decision;"
+        " None for the company's own record).",
+    )
 
     def consent(self, channel: str) -> ConsentState:
         """Return the recorded consent of a contact channel or draft format."""
@@ -111,6 +126,14 @@ class Contactability(BaseModel):
         """Return consent per contact channel as booleans (only a recorded yes is True)."""
         return {c.channel: c.consent == "given" for c in self.channels}
 
+    def lawful(self) -> dict[ContactChannel, bool]:
+        """Return per contact channel whether a lawful basis exists, objection aside.
+
+        A recorded yes, or the soft opt-in for e-mail to a named person; for a company's own
+        record this is ``consented()``.
+        """
+        return {c.channel: c.consent == "given" or c.basis == "soft_opt_in" for c in self.channels}
+
 
 def contactability(customer: CustomerConsent) -> Contactability:
     """Decide the customer's contactability from the book's consent, objection and care flag."""
@@ -124,6 +147,7 @@ def contactability(customer: CustomerConsent) -> Contactability:
                 channel=channel,
                 consent=consent_state(recorded),
                 marketing_allowed=has_consent(recorded) and not objection,
+                basis="consent" if has_consent(recorded) else None,
             )
         )
     return Contactability(

@@ -58,6 +58,22 @@ class UnknownCustomer(NotFound):
         self.reference = reference
 
 
+class UnknownContact(NotFound):
+    """The contact id is not one of this customer's contact persons."""
+
+    def __init__(self, reference: object, customer_id: str, known: tuple[str, ...] = ()) -> None:
+        choices = (
+            f"one of {', '.join(known)}" if known else "the customer has no contacts in the book"
+        )
+        super().__init__(
+            f"Unknown contact {reference!r} for customer {customer_id!r}: pick one of that "
+            f"customer's contact ids ({choices}), or leave the contact out to write to the "
+            "primary contact."
+        )
+        self.reference = reference
+        self.customer_id = customer_id
+
+
 class UnknownAdvisor(NotFound):
     """The advisor id or name is not in the book."""
 

@@ -12,6 +12,7 @@ from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
 from tools.book.generator.activity import event_rows, offer_and_contact_rows
+from tools.book.generator.contacts import contact_rows, contact_stream
 from tools.book.generator.firmographics import FirmBatch, draw_firms
 from tools.book.generator.holdings import Holdings, draw_holdings
 from tools.book.generator.policies_claims import claim_rows, policy_rows
@@ -22,6 +23,7 @@ from tools.book.models import (
     BookMeta,
     BusinessEvent,
     Claim,
+    Contact,
     ContactLog,
     Customer,
     GroundTruth,
@@ -206,7 +208,12 @@ def _write_batch(
     }
     policies = policy_rows(rng, catalogue, firms, holdings, churned, spec.as_of)
     offers, contacts = offer_and_contact_rows(rng, firms, holdings, advisors, spec.as_of)
-    _insert(session, Customer, _customer_rows(catalogue, firms, advisors))
+    customers = _customer_rows(catalogue, firms, advisors)
+    _insert(session, Customer, customers)
+    # The persons draw from their own stream: the other tables stay as they were without them.
+    people = contact_rows(contact_stream(spec.seed, index), customers)
+    if people:
+        _insert(session, Contact, people)
     _insert(session, Policy, policies)
     claims = claim_rows(rng, catalogue, firms, policies, multiplier, spec.as_of)
     for model, rows in (
@@ -223,6 +230,7 @@ def _write_batch(
 def _write_seed_customers(session: Session, as_of: date) -> None:
     rows = seed_book(as_of)
     _insert(session, Customer, rows["customers"])
+    _insert(session, Contact, rows["contacts"])
     _insert(session, Policy, rows["policies"])
     _insert(session, BusinessEvent, rows["events"])
 

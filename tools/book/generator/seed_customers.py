@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from tools.book.generator.seed_contacts import seed_contacts
+
 SEED_ADVISOR = "ADV-001"
 SEED_IDS = ("S000001", "S000002", "S000003", "S000004", "S000005")
 
@@ -231,4 +233,9 @@ def seed_book(as_of: date) -> dict[str, list[dict[str, Any]]]:
         _event("S000004", "portal_login", _at(as_of, d), {"source": "mybusiness_portal"})
         for d in (3, 12, 25, 33, 50)
     ]
-    return {"customers": customers, "policies": policies, "events": events}
+    return {
+        "customers": customers,
+        "contacts": seed_contacts(),
+        "policies": policies,
+        "events": events,
+    }

@@ -21,6 +21,9 @@ def _recommendation(ranked: RankedAction, rank: int) -> Recommendation:
         action=action.kind,
         due=action.due_by.isoformat(),
         score=ranked.score,
+        trigger=action.trigger.kind,
+        urgency=action.urgency,
+        triggered_at=action.trigger.detected_at.isoformat(),
     )
 
 

@@ -24,6 +24,7 @@ from api.routes import (
     customers,
     events,
     health,
+    learning,
     login,
     outbox,
     panel,
@@ -58,6 +59,7 @@ ROUTERS = (
     panel_actions,
     review_pages,
     review_item,
+    learning,
 )
 
 

@@ -73,6 +73,9 @@ class Settings(BaseSettings):
     review_target_hours: float = Field(
         24.0, gt=0, description="Time compliance aims to decide a queued draft in, hours."
     )
+    outcome_no_response_days: int = Field(
+        30, gt=0, description="Days an offer waits for an outcome before it counts as no response."
+    )
     session_hours: float = Field(
         8.0, gt=0, description="Hours a browser sign-in lasts before the cookie expires."
     )

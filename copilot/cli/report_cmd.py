@@ -1,0 +1,72 @@
+"""The ``copilot report`` sub-commands: conversion of presented offers."""
+
+from __future__ import annotations
+
+from typing import Annotated, cast, get_args
+
+import typer
+
+from tools.book.schema import ensure_schema
+from tools.foundation.db import session_scope
+from tools.foundation.settings import get_settings
+from tools.learning.conversion import ConversionReport, Dimension, conversion_report
+
+app = typer.Typer(no_args_is_help=True)
+
+
+@app.callback()
+def report() -> None:
+    """Reports on the learning loop."""
+
+
+def parse_dimensions(text: str) -> list[Dimension]:
+    """Return the dimensions of ``--by`` (comma-separated), refusing unknown ones."""
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    known = get_args(Dimension)
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise typer.BadParameter(f"unknown {', '.join(unknown)}; choose from {', '.join(known)}")
+    return [cast(Dimension, name) for name in names]
+
+
+def _rate(conversions: int, offers: int) -> str:
+    return f"{conversions}/{offers} ({conversions / offers:.1%})" if offers else "0/0"
+
+
+def _print(result: ConversionReport) -> None:
+    typer.echo(f"All offers: {_rate(result.total.conversions, result.total.offers)} accepted")
+    for row in result.rows:
+        label = ", ".join(f"{k}={v}" for k, v in row.group.items())
+        typer.echo(f"  {label}: {_rate(row.conversions, row.offers)}, {row.quotes} quotes")
+    for arm, lift in result.uplift.items():
+        if lift.uplift is None:
+            typer.echo(f"Uplift of {arm} over control: no control offers yet")
+        else:
+            typer.echo(
+                f"Uplift of {arm} over control: {lift.uplift:+.1%} "
+                f"(95 % CI {lift.ci_low:+.1%} to {lift.ci_high:+.1%})"
+            )
+    response = result.response_time
+    typer.echo(
+        f"High-priority triggers contacted within {response.target_hours} h: "
+        f"{response.within_target}/{response.offers}"
+    )
+
+
+@app.command()
+def conversion(
+    by: Annotated[
+        str, typer.Option(help="Group by: product,trigger,channel,model_version,arm.")
+    ] = "product",
+    json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Conversion of presented offers per group, uplift over control, and response time."""
+    dimensions = parse_dimensions(by)
+    settings = get_settings()
+    ensure_schema(settings)
+    with session_scope(settings) as session:
+        result = conversion_report(session, dimensions)
+    if json:
+        typer.echo(result.model_dump_json())
+    else:
+        _print(result)

@@ -1,0 +1,128 @@
+"""Conversion of presented offers, grouped by product, trigger, channel, model version or arm.
+
+An offer converts when it has an ``accepted`` outcome. Uplift compares each treated arm
+(champion, challenger) with control, offer for offer (``uplift.py``). Response time is the
+time from the trigger's detection to the offer going out, for high-urgency offers, against the
+seed's 48 hours (``triggers.yaml``'s ``renewal.respond_within_hours.high``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tools.learning.models import OfferOutcome, PresentedOffer
+from tools.learning.outcomes import CONVERTED
+from tools.learning.uplift import Uplift, uplift
+from tools.nba.config import load_trigger_config
+
+Dimension = Literal["product", "trigger", "channel", "model_version", "arm"]
+DIMENSIONS: dict[str, str] = {
+    "product": "product_code",
+    "trigger": "trigger_type",
+    "channel": "channel",
+    "model_version": "model_version",
+    "arm": "arm",
+}
+"""Each report dimension and the offer column it groups by."""
+
+
+class ConversionRow(BaseModel):
+    """Conversion of one group of offers."""
+
+    group: dict[str, str] = Field(description="The group's value per dimension.")
+    offers: int = Field(description="Offers presented.")
+    quotes: int = Field(description="Offers that led to a quote request.")
+    conversions: int = Field(description="Offers accepted (bound).")
+    conversion: float = Field(description="conversions / offers.")
+
+
+class ResponseTime(BaseModel):
+    """How fast high-urgency triggers got their first contact."""
+
+    target_hours: int = Field(description="The seed's target for high-priority triggers.")
+    offers: int = Field(description="High-urgency offers with a known trigger time.")
+    within_target: int = Field(description="Of which presented within the target.")
+    median_hours: float | None = Field(description="Median hours from trigger to contact.")
+
+
+class ConversionReport(BaseModel):
+    """The conversion report."""
+
+    by: list[Dimension] = Field(description="The dimensions grouped by.")
+    since: datetime | None = Field(description="Offers presented from this moment (None: all).")
+    total: ConversionRow = Field(description="All offers together.")
+    rows: list[ConversionRow] = Field(description="One row per group, largest first.")
+    uplift: dict[str, Uplift] = Field(description="Per treated arm: uplift over control.")
+    response_time: ResponseTime = Field(description="Trigger to first contact, high urgency.")
+
+
+def _row(group: dict[str, str], flags: list[tuple[bool, bool]]) -> ConversionRow:
+    offers, conversions = len(flags), sum(c for c, _ in flags)
+    return ConversionRow(
+        group=group,
+        offers=offers,
+        quotes=sum(q for _, q in flags),
+        conversions=conversions,
+        conversion=conversions / offers if offers else 0.0,
+    )
+
+
+def _response_time(offers: list[PresentedOffer]) -> ResponseTime:
+    target = load_trigger_config().renewal.respond_within_hours["high"]
+    hours = sorted(
+        (o.presented_at - o.triggered_at).total_seconds() / 3600
+        for o in offers
+        if o.urgency == "high" and o.triggered_at is not None
+    )
+    return ResponseTime(
+        target_hours=target,
+        offers=len(hours),
+        within_target=sum(h <= target for h in hours),
+        median_hours=hours[len(hours) // 2] if hours else None,
+    )
+
+
+def conversion_report(
+    session: Session, by: list[Dimension], *, since: datetime | None = None
+) -> ConversionReport:
+    """Return conversion overall and per group, uplift over control, and response time."""
+    query = select(PresentedOffer)
+    if since is not None:
+        query = query.where(PresentedOffer.presented_at >= since)
+    offers = list(session.scalars(query))
+    outcomes: dict[int, set[str]] = defaultdict(set)
+    ids = [o.id for o in offers]
+    for offer_id, outcome in session.execute(
+        select(OfferOutcome.offer_id, OfferOutcome.outcome).where(OfferOutcome.offer_id.in_(ids))
+    ):
+        outcomes[offer_id].add(outcome)
+    flags = {
+        o.id: (CONVERTED in outcomes[o.id], "quote_requested" in outcomes[o.id]) for o in offers
+    }
+    groups: dict[tuple[str, ...], list[tuple[bool, bool]]] = defaultdict(list)
+    arms: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
+    for offer in offers:
+        key = tuple(str(getattr(offer, DIMENSIONS[d])) for d in by)
+        groups[key].append(flags[offer.id])
+        arms[offer.arm].append(flags[offer.id])
+    rows = [_row(dict(zip(by, key, strict=True)), f) for key, f in groups.items()]
+    control = arms.get("control", [])
+    control_counts = (sum(c for c, _ in control), len(control))
+    return ConversionReport(
+        by=by,
+        since=since,
+        total=_row({}, list(flags.values())),
+        rows=sorted(rows, key=lambda r: (-r.offers, sorted(r.group.items()))),
+        uplift={
+            arm: uplift((sum(c for c, _ in arms[arm]), len(arms[arm])), control_counts)
+            for arm in ("champion", "challenger")
+            if arms.get(arm)
+        },
+        response_time=_response_time(offers),
+    )

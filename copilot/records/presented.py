@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from copilot.state import TurnState
 from tools.book.models import Offer
 from tools.contact_policy import load_contact_policy
-from tools.learning.arms import arm_of
+from tools.experiment.arms import arm_of
 from tools.learning.offers import OfferCreate, record_offer
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, Field
 
-from tools.learning.arms import Experiment
+from tools.experiment.arms import Experiment
 
 POLICY_FILE = Path(__file__).parent / "contact_policy.yaml"
 

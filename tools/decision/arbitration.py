@@ -13,7 +13,7 @@ import pandas as pd
 from tools.catalogue.loader import Catalogue
 from tools.contact_policy.pack import ContactPolicy
 from tools.decision.ranking import score_terms
-from tools.learning.arms import arm_of
+from tools.experiment.arms import arm_of
 
 PRODUCT_KINDS = ["cross_sell", "incident_outreach"]
 DELIVERY_CHANNEL = {"advisor_call": "phone", "automated_email": "email", "portal_message": "portal"}

@@ -19,8 +19,8 @@ from tools.decision.arbitration import CHANNEL_DELIVERY, DELIVERY_CHANNEL
 from tools.decision.customer_ranking import customer_score_terms
 from tools.decision.customer_trace import Decided, arbitration_of
 from tools.decision.models import Arbitration
+from tools.experiment.arms import arm_of
 from tools.foundation.errors import InvalidInput
-from tools.learning.arms import arm_of
 from tools.nba.customer_value import propensity_of
 from tools.nba.model_view import ModelView
 from tools.nba.models import PRODUCT_KINDS, ActionCandidate

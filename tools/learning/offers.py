@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tools.learning.arms import Arm
+from tools.experiment.arms import Arm
 from tools.learning.models import OfferOutcome, PresentedOffer
 
 

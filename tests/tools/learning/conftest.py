@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy.orm import Session
 
 from tools.book.schema import migrate
+from tools.experiment.arms import Arm
 from tools.foundation.db import session_factory
 from tools.foundation.settings import Settings
-from tools.learning.arms import Arm
 from tools.learning.models import PresentedOffer
 from tools.learning.offers import OfferCreate, record_offer
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from tools.learning.arms import Experiment, arm_of
+from tools.experiment.arms import Experiment, arm_of
 
 IDS = [f"C{n:06d}" for n in range(4000)]
 

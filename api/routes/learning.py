@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Response
 
 from api.deps import AnyUser, SettingsDep
 from copilot.offers import offers_for, record_outcome_as
+from tools.contact_policy import load_contact_policy
 from tools.foundation.clock import utc_now
 from tools.foundation.db import session_scope
 from tools.foundation.errors import InvalidInput
@@ -55,4 +56,4 @@ def conversion(actor: AnyUser, settings: SettingsDep, by: str = "product") -> Co
     """Conversion per group, uplift over control with its 95 % interval, and response time."""
     del actor  # any signed-in user; the report holds no customer data
     with session_scope(settings) as session:
-        return conversion_report(session, _dimensions(by))
+        return conversion_report(session, _dimensions(by), load_contact_policy().experiment)

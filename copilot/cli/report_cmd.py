@@ -7,6 +7,7 @@ from typing import Annotated, cast, get_args
 import typer
 
 from tools.book.schema import ensure_schema
+from tools.contact_policy import load_contact_policy
 from tools.foundation.db import session_scope
 from tools.foundation.settings import get_settings
 from tools.learning.conversion import ConversionReport, Dimension, conversion_report
@@ -65,7 +66,7 @@ def conversion(
     settings = get_settings()
     ensure_schema(settings)
     with session_scope(settings) as session:
-        result = conversion_report(session, dimensions)
+        result = conversion_report(session, dimensions, load_contact_policy().experiment)
     if json:
         typer.echo(result.model_dump_json())
     else:

@@ -1,9 +1,11 @@
 """Conversion of presented offers, grouped by product, trigger, channel, model version or arm.
 
 An offer converts when it has an ``accepted`` outcome. Uplift compares each treated arm
-(champion, challenger) with control, offer for offer (``uplift.py``). Response time is the
-time from the trigger's detection to the offer going out, for high-urgency offers, against the
-seed's 48 hours (``triggers.yaml``'s ``renewal.respond_within_hours.high``).
+(champion, challenger) with control customer for customer (``arm_uplift.py``), over the
+window from ``since`` (default: the first offer) to ``until`` (default: the last offer).
+Response time is the time from the trigger's detection to the offer going out, for
+high-urgency offers, against the seed's 48 hours (``triggers.yaml``:
+``renewal.respond_within_hours.high``).
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tools.experiment.arms import Experiment
+from tools.learning.arm_uplift import arm_uplift
 from tools.learning.models import OfferOutcome, PresentedOffer
 from tools.learning.outcomes import CONVERTED
-from tools.learning.uplift import Uplift, uplift
+from tools.learning.uplift import Uplift
 from tools.nba.config import load_trigger_config
 
 Dimension = Literal["product", "trigger", "channel", "model_version", "arm"]
@@ -56,9 +60,12 @@ class ConversionReport(BaseModel):
 
     by: list[Dimension] = Field(description="The dimensions grouped by.")
     since: datetime | None = Field(description="Offers presented from this moment (None: all).")
+    until: datetime | None = Field(description="Offers presented up to this moment (None: all).")
     total: ConversionRow = Field(description="All offers together.")
     rows: list[ConversionRow] = Field(description="One row per group, largest first.")
-    uplift: dict[str, Uplift] = Field(description="Per treated arm: uplift over control.")
+    uplift: dict[str, Uplift] = Field(
+        description="Per treated arm: customers' conversion minus control's (intent to treat)."
+    )
     response_time: ResponseTime = Field(description="Trigger to first contact, high urgency.")
 
 
@@ -88,14 +95,35 @@ def _response_time(offers: list[PresentedOffer]) -> ResponseTime:
     )
 
 
-def conversion_report(
-    session: Session, by: list[Dimension], *, since: datetime | None = None
-) -> ConversionReport:
-    """Return conversion overall and per group, uplift over control, and response time."""
+def _offers(
+    session: Session, since: datetime | None, until: datetime | None
+) -> list[PresentedOffer]:
     query = select(PresentedOffer)
     if since is not None:
         query = query.where(PresentedOffer.presented_at >= since)
-    offers = list(session.scalars(query))
+    if until is not None:
+        query = query.where(PresentedOffer.presented_at <= until)
+    return list(session.scalars(query))
+
+
+def conversion_report(
+    session: Session,
+    by: list[Dimension],
+    experiment: Experiment,
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> ConversionReport:
+    """Return conversion overall and per group, uplift over control, and response time.
+
+    Args:
+        session: Open session on the book.
+        by: The dimensions to group the offers by.
+        experiment: The arms' split (``contact_policy.yaml``'s ``experiment``).
+        since: First moment of the window (default: the first offer).
+        until: Last moment of the window (default: the last offer).
+    """
+    offers = _offers(session, since, until)
     outcomes: dict[int, set[str]] = defaultdict(set)
     ids = [o.id for o in offers]
     for offer_id, outcome in session.execute(
@@ -106,23 +134,23 @@ def conversion_report(
         o.id: (CONVERTED in outcomes[o.id], "quote_requested" in outcomes[o.id]) for o in offers
     }
     groups: dict[tuple[str, ...], list[tuple[bool, bool]]] = defaultdict(list)
-    arms: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
     for offer in offers:
         key = tuple(str(getattr(offer, DIMENSIONS[d])) for d in by)
         groups[key].append(flags[offer.id])
-        arms[offer.arm].append(flags[offer.id])
     rows = [_row(dict(zip(by, key, strict=True)), f) for key, f in groups.items()]
-    control = arms.get("control", [])
-    control_counts = (sum(c for c, _ in control), len(control))
+    start = since or min((o.presented_at for o in offers), default=None)
+    end = until or max((o.presented_at for o in offers), default=None)
+    lifts = (
+        {}
+        if start is None or end is None
+        else arm_uplift(session, experiment, start.date(), end.date())
+    )
     return ConversionReport(
         by=by,
-        since=since,
+        since=start,
+        until=end,
         total=_row({}, list(flags.values())),
         rows=sorted(rows, key=lambda r: (-r.offers, sorted(r.group.items()))),
-        uplift={
-            arm: uplift((sum(c for c, _ in arms[arm]), len(arms[arm])), control_counts)
-            for arm in ("champion", "challenger")
-            if arms.get(arm)
-        },
+        uplift=lifts,
         response_time=_response_time(offers),
     )

@@ -2,36 +2,38 @@
 
 Since there are no real customers here, responses come from the generator's ground truth:
 a customer offered product k accepts with their true probability of buying k (``GroundTruth``,
-never seen by the models). The run, ``days`` long:
+never seen by the models). The run, ``days`` long from the book's as-of date:
 
-1. A generated book of ``customers`` firms; arms by stable hashing (``tools/experiment/arms``):
+1. A generated book of ``customers`` firms; arms by stable hashing (``tools/experiment``):
    ``control_share`` held out as control, the rest treated; treated customers are split, also
    by hash, into two equal cohorts, one per half of the run.
 2. Model v1 (the shipped features and estimator, trained on the book's latest labelled window)
-   picks each first-half customer's top product they do not hold; it is presented and the
-   outcome drawn. Before: the accepted share of those offers.
-3. Retrain (v2): each product's scores are rescaled by its observed over predicted
-   acceptances among the first-half offers (``scoring.recalibrate``), then v2 presents to the
+   offers each first-half customer the top product they do not hold, on a random day of the
+   first half; offers, outcomes (accepted, declined or no answer) and the policies bought are
+   recorded in the learning loop's tables and the book.
+3. Retrain at halfway: v2 rescales each product by its observed over predicted acceptances
+   among v1's offers, read back from the records (``scoring.recalibrate``); v2 offers to the
    second-half cohort. (Appending the outcomes as labelled rows to each product's classifier
-   was measured too and made the picks worse: offers' acceptance rates sit far above the
-   window's 12-month purchase rates, so the products offered most got their intercepts pushed
-   up; see the README.) After: the accepted share of those offers. The cohorts are random
-   halves of the same book, so the difference is the model's, up to sampling noise (the
-   expected rates, the mean true probability of the offers, are reported beside the drawn).
-4. Control customers get no offer; they buy the product the champion would have picked with
-   ``organic_share`` of their true probability (an explicit assumption, stated in the spec).
-   Uplift: treated conversion minus control conversion, 95 % Wald interval (``uplift.py``).
+   was measured too and made the offers worse; see the README.) The cohorts are random halves
+   of the same book, so before and after differ by the model and by sampling noise; the
+   expected rates (mean true probability of the offers) are reported beside the drawn ones.
+4. Control customers get no offer; they buy the product the champion would have offered with
+   ``organic_share`` of their true probability (an explicit assumption of the spec).
+5. Offers left unanswered get ``no_response`` after ``outcome_no_response_days``; the
+   conversion report then gives conversion per model version and, customer by customer, the
+   uplift of the treated over control with its 95 % interval.
 """
 
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Sequence
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from tools.book.generator import BookSpec, generate_book
 from tools.book.models import GroundTruth
@@ -40,97 +42,78 @@ from tools.catalogue.loader import load_catalogue
 from tools.experiment.arms import Experiment, arm_of, bucket
 from tools.foundation.db import session_factory
 from tools.foundation.settings import Settings
-from tools.learning.uplift import uplift
+from tools.learning.conversion import conversion_report
+from tools.learning.outcomes import mark_no_response
 from tools.propensity.book_frames import load_book_frames
 from tools.simulation.models import SimulationResult, SimulationSpec
-from tools.simulation.scoring import (
-    current_features,
-    fit_models,
-    recalibrate,
-    score,
-    window_labels,
-)
-
-
-def _top_products(
-    scores: pd.DataFrame, truth: pd.DataFrame, ids: Sequence[str]
-) -> list[tuple[str, str]]:
-    # The highest-scored product the customer does not hold (held products have no truth).
-    picks = []
-    for customer in ids:
-        open_products = truth.columns[truth.loc[customer].notna().to_numpy()]
-        ranked = scores.loc[customer, open_products].dropna()
-        if not ranked.empty:
-            picks.append((customer, str(ranked.idxmax())))
-    return picks
-
-
-def _present(
-    picks: list[tuple[str, str]], truth: pd.DataFrame, rng: np.random.Generator, share: float = 1.0
-) -> list[tuple[str, str, bool, float]]:
-    probabilities = [float(truth.loc[c, k]) * share for c, k in picks]
-    draws = rng.random(len(picks)) < np.array(probabilities)
-    return [(c, k, bool(d), p) for (c, k), d, p in zip(picks, draws, probabilities, strict=True)]
-
-
-def _rate(played: list[tuple[str, str, bool, float]]) -> tuple[float, float]:
-    if not played:
-        return 0.0, 0.0
-    return sum(a for *_, a, _ in played) / len(played), sum(p for *_, p in played) / len(played)
+from tools.simulation.play import Period, buy_organically, learned_outcomes, present, top_products
+from tools.simulation.scoring import current_features, fit_models, recalibrate, score, window_labels
 
 
 def simulate(spec: SimulationSpec, work_dir: Path | None = None) -> SimulationResult:
-    """Run the loop on a freshly generated book and return what it measured."""
+    """Run the loop on a freshly generated book (in ``work_dir`` or a scratch directory)."""
     with tempfile.TemporaryDirectory() as scratch:
         settings = Settings(data_dir=work_dir or Path(scratch))
         settings.ensure_dirs()
         migrate(settings)
         with session_factory(settings)() as session:
-            generate_book(
-                session, BookSpec(customers=spec.customers, seed=spec.seed, as_of=spec.as_of)
-            )
-            frames = load_book_frames(session)
-            truth_rows = session.execute(
-                select(GroundTruth.customer_id, GroundTruth.purchase_probability)
-            )
-            truth = pd.DataFrame({c: p for c, p in truth_rows}).T
-        return _play(spec, frames, truth)
+            book = BookSpec(customers=spec.customers, seed=spec.seed, as_of=spec.as_of)
+            generate_book(session, book)
+            result = _play(session, spec, settings.outcome_no_response_days)
+            session.commit()
+        return result
 
 
-def _play(spec: SimulationSpec, frames, truth: pd.DataFrame) -> SimulationResult:  # type: ignore[no-untyped-def]
-    catalogue = load_catalogue()
-    truth = truth.reindex(columns=catalogue.codes)
-    rng = np.random.default_rng(spec.seed)
+def _truth(session: Session) -> pd.DataFrame:
+    rows = session.execute(select(GroundTruth.customer_id, GroundTruth.purchase_probability))
+    return pd.DataFrame({customer: p for customer, p in rows}).T
+
+
+def _cohorts(ids: list[str], spec: SimulationSpec) -> tuple[list[str], list[str], list[str]]:
     experiment = Experiment(control_share=spec.control_share, salt=f"sim-{spec.seed}")
-    features = current_features(frames, spec.as_of, catalogue)
-    ids = sorted(set(truth.index) & set(next(iter(features.values())).index))
-    control = [c for c in ids if arm_of(c, experiment) == "control"]
     treated = [c for c in ids if arm_of(c, experiment) != "control"]
     first = [c for c in treated if bucket(c, f"cohort-{spec.seed}") < 0.5]
-    second = [c for c in treated if bucket(c, f"cohort-{spec.seed}") >= 0.5]
-    labels = window_labels(frames, spec.as_of, catalogue)
-    v1 = score(fit_models(labels, spec.C), features)
-    before = _present(_top_products(v1, truth, first), truth, rng)
-    outcomes = [(c, k, a) for c, k, a, _ in before]
+    second = [c for c in treated if c not in set(first)]
+    return first, second, [c for c in ids if arm_of(c, experiment) == "control"]
+
+
+def _play(session: Session, spec: SimulationSpec, no_response_days: int) -> SimulationResult:
+    catalogue, rng = load_catalogue(), np.random.default_rng(spec.seed)
+    frames = load_book_frames(session)
+    features = current_features(frames, spec.as_of, catalogue)
+    truth = _truth(session).reindex(columns=catalogue.codes)
+    ids = sorted(set(truth.index) & set(next(iter(features.values())).index))
+    first, second, control = _cohorts(ids, spec)
+    start = datetime.combine(spec.as_of, time(9))
+    halfway, end = start + timedelta(days=spec.days / 2), start + timedelta(days=spec.days)
+    v1 = score(fit_models(window_labels(frames, spec.as_of, catalogue), spec.C), features)
+    before = Period(start, halfway, "sim-v1", "champion")
+    expected_before = present(
+        session, top_products(v1, truth, first), truth, before, rng, catalogue
+    )
+    outcomes = learned_outcomes(session, "sim-v1")
     v2 = recalibrate(v1, outcomes)
-    after = _present(_top_products(v2, truth, second), truth, rng)
-    held_out = _present(_top_products(v1, truth, control), truth, rng, spec.organic_share)
-    treated_played = before + after
-    treated_wins = sum(a for *_, a, _ in treated_played)
-    control_wins = sum(a for *_, a, _ in held_out)
-    lift = uplift((treated_wins, len(treated_played)), (control_wins, len(held_out)))
-    (conv_before, exp_before), (conv_after, exp_after) = _rate(before), _rate(after)
+    after = Period(halfway, end, "sim-v2", "champion")
+    expected_after = present(session, top_products(v2, truth, second), truth, after, rng, catalogue)
+    held_out = top_products(v1, truth, control)
+    run = Period(start, end, "-", "control")
+    buy_organically(session, held_out, truth, run, spec.organic_share, rng, catalogue)
+    mark_no_response(session, end, no_response_days)
+    experiment = Experiment(control_share=spec.control_share, salt=f"sim-{spec.seed}")
+    report = conversion_report(session, ["model_version"], experiment, since=start, until=end)
+    rates = {row.group["model_version"]: row.conversion for row in report.rows}
+    lift = report.uplift["champion"]
     return SimulationResult(
         days=spec.days,
-        customers=len(ids),
-        offers=len(treated_played),
-        conversion_before=conv_before,
-        conversion_after=conv_after,
-        expected_before=exp_before,
-        expected_after=exp_after,
-        control_customers=len(held_out),
-        control_conversion=_rate(held_out)[0],
-        treated_conversion=treated_wins / len(treated_played) if treated_played else 0.0,
+        customers=lift.treated_offers + lift.control_offers,
+        offers=report.total.offers,
+        conversion_before=rates.get("sim-v1", 0.0),
+        conversion_after=rates.get("sim-v2", 0.0),
+        expected_before=float(np.mean(expected_before)) if expected_before else 0.0,
+        expected_after=float(np.mean(expected_after)) if expected_after else 0.0,
+        control_customers=lift.control_offers,
+        control_conversion=lift.control_conversions / max(lift.control_offers, 1),
+        treated_conversion=lift.treated_conversions / max(lift.treated_offers, 1),
         uplift=lift.uplift,
         uplift_ci_low=lift.ci_low,
         uplift_ci_high=lift.ci_high,

@@ -87,6 +87,7 @@ class Recommendation(BaseModel):
     trigger: str | None = Field(None, description="Trigger family that made it worth doing now.")
     urgency: str | None = Field(None, description="high (48 h), medium or low.")
     triggered_at: str | None = Field(None, description="When the trigger was detected (ISO).")
+    propensity: float | None = Field(None, description="Purchase probability it was ranked on.")
 
 
 class SuppressedAction(BaseModel):

@@ -12,6 +12,7 @@ from tools.contact_policy import load_contact_policy
 from tools.foundation.clock import utc_now
 from tools.foundation.db import session_scope
 from tools.foundation.errors import InvalidInput
+from tools.learning.alerts import AlertPublic, list_alerts
 from tools.learning.conversion import DIMENSIONS, ConversionReport, Dimension, conversion_report
 from tools.learning.offers import OfferPublic
 from tools.learning.outcomes import OutcomeCreate, OutcomePublic
@@ -57,3 +58,13 @@ def conversion(actor: AnyUser, settings: SettingsDep, by: str = "product") -> Co
     del actor  # any signed-in user; the report holds no customer data
     with session_scope(settings) as session:
         return conversion_report(session, _dimensions(by), load_contact_policy().experiment)
+
+
+@router.get("/api/alerts")
+def alerts(
+    actor: AnyUser, settings: SettingsDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100
+) -> list[AlertPublic]:
+    """List the learning loop's alerts, newest first (conversion below priority, drift)."""
+    del actor  # any signed-in user; alerts name products and model versions only
+    with session_scope(settings) as session:
+        return list_alerts(session, limit)

@@ -8,8 +8,11 @@ import typer
 
 from tools.book.schema import ensure_schema
 from tools.contact_policy import load_contact_policy
+from tools.foundation.clock import utc_now
 from tools.foundation.db import session_scope
 from tools.foundation.settings import get_settings
+from tools.learning.alert_rules import alert_rules
+from tools.learning.alerts import check_alerts, list_alerts
 from tools.learning.conversion import ConversionReport, Dimension, conversion_report
 
 app = typer.Typer(no_args_is_help=True)
@@ -71,3 +74,28 @@ def conversion(
         typer.echo(result.model_dump_json())
     else:
         _print(result)
+
+
+@app.command()
+def alerts(
+    check: Annotated[
+        bool, typer.Option("--check", help="Check the window ending now first.")
+    ] = False,
+    json: Annotated[bool, typer.Option("--json", help="Print the alerts as JSON lines.")] = False,
+) -> None:
+    """List the learning loop's alerts (conversion below priority, score drift), newest first."""
+    settings = get_settings()
+    ensure_schema(settings)
+    with session_scope(settings) as session:
+        if check:
+            raised = check_alerts(session, utc_now(), alert_rules(settings))
+            typer.echo(f"Raised {len(raised)} new alerts.", err=json)
+        stored = list_alerts(session)
+    for alert in stored:
+        if json:
+            typer.echo(alert.model_dump_json())
+        else:
+            typer.echo(
+                f"{alert.raised_at:%Y-%m-%d %H:%M} {alert.kind} {alert.subject}: "
+                f"{alert.value:.3f} against {alert.threshold:.3f}"
+            )

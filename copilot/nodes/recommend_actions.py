@@ -24,6 +24,7 @@ def _recommendation(ranked: RankedAction, rank: int) -> Recommendation:
         trigger=action.trigger.kind,
         urgency=action.urgency,
         triggered_at=action.trigger.detected_at.isoformat(),
+        propensity=ranked.score_terms.get("propensity"),
     )
 
 

@@ -44,6 +44,7 @@ def record_presented(session: Session, state: TurnState, offers: list[Offer]) ->
                 triggered_at=datetime.fromisoformat(triggered) if triggered else None,
                 presented_at=offer.presented_at,
                 model_version=offer.model_version,
+                propensity=source.propensity if source is not None else None,
                 rule_pack_id=report.rule_pack.id,
                 rule_pack_version=report.rule_pack.version,
                 arm=arm,

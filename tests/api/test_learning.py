@@ -89,3 +89,8 @@ def test_the_conversion_report_groups_by_the_dimensions_asked(
     assert report.json()["rows"][0]["group"] == {"product": "CYBER", "arm": "champion"}
     assert report.json()["total"]["conversions"] == 1
     assert unknown.status_code == 422
+
+
+def test_alerts_are_listed_for_signed_in_users(client: TestClient, tokens: Tokens) -> None:
+    assert client.get("/api/alerts", headers=tokens.header("compliance")).json() == []
+    assert client.get("/api/alerts").status_code == 401

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from tools.book.models import Base
@@ -30,6 +31,7 @@ class PresentedOffer(Base):
     triggered_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     presented_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     model_version: Mapped[str] = mapped_column(String(64))
+    propensity: Mapped[float | None] = mapped_column(Float, nullable=True)
     rule_pack_id: Mapped[str] = mapped_column(String(64))
     rule_pack_version: Mapped[str] = mapped_column(String(32))
     arm: Mapped[str] = mapped_column(String(16))  # champion, challenger, control
@@ -47,3 +49,19 @@ class OfferOutcome(Base):
     source: Mapped[str] = mapped_column(String(16))  # api, import, system
     recorded_by: Mapped[str] = mapped_column(String(32))
     recorded_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class LearningAlert(Base):
+    """An alert of the learning loop: a product stopped converting, or a model's scores drift."""
+
+    __tablename__ = "learning_alerts"
+    __table_args__ = (UniqueConstraint("kind", "subject", "window_end"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(24))  # conversion_below_priority, score_drift
+    subject: Mapped[str] = mapped_column(String(64))  # product code or model version
+    value: Mapped[float] = mapped_column(Float)
+    threshold: Mapped[float] = mapped_column(Float)
+    window_start: Mapped[datetime] = mapped_column(DateTime)
+    window_end: Mapped[datetime] = mapped_column(DateTime)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    raised_at: Mapped[datetime] = mapped_column(DateTime, index=True)

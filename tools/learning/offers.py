@@ -27,6 +27,9 @@ class OfferCreate(BaseModel):
     triggered_at: datetime | None = Field(None, description="When the trigger was detected.")
     presented_at: datetime = Field(description="When the offer went out.")
     model_version: str = Field(max_length=64, description="Propensity model version or 'rules'.")
+    propensity: float | None = Field(
+        None, ge=0, le=1, description="The purchase probability the offer was ranked on."
+    )
     rule_pack_id: str = Field(max_length=64, description="Compliance rule pack id.")
     rule_pack_version: str = Field(max_length=32, description="Compliance rule pack version.")
     arm: Arm = Field(description="Strategy arm of the customer.")

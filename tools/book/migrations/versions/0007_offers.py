@@ -1,4 +1,4 @@
-"""Learning loop: offers presented (any channel) and their outcomes
+"""Learning loop: offers presented (any channel), their outcomes, and alerts
 
 Revision ID: 0007
 Revises: 0005
@@ -33,6 +33,7 @@ def upgrade() -> None:
         sa.Column("triggered_at", sa.DateTime, nullable=True),
         sa.Column("presented_at", sa.DateTime, nullable=False),
         sa.Column("model_version", sa.String(64), nullable=False),
+        sa.Column("propensity", sa.Float, nullable=True),
         sa.Column("rule_pack_id", sa.String(64), nullable=False),
         sa.Column("rule_pack_version", sa.String(32), nullable=False),
         sa.Column("arm", sa.String(16), nullable=False),
@@ -51,9 +52,25 @@ def upgrade() -> None:
         sa.UniqueConstraint("offer_id", "outcome", "occurred_at"),
     )
     op.create_index("ix_offer_outcomes_offer_id", "offer_outcomes", ["offer_id"])
+    op.create_table(
+        "learning_alerts",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("kind", sa.String(24), nullable=False),
+        sa.Column("subject", sa.String(64), nullable=False),
+        sa.Column("value", sa.Float, nullable=False),
+        sa.Column("threshold", sa.Float, nullable=False),
+        sa.Column("window_start", sa.DateTime, nullable=False),
+        sa.Column("window_end", sa.DateTime, nullable=False),
+        sa.Column("detail", sa.JSON, nullable=False),
+        sa.Column("raised_at", sa.DateTime, nullable=False),
+        sa.UniqueConstraint("kind", "subject", "window_end"),
+    )
+    op.create_index("ix_learning_alerts_raised_at", "learning_alerts", ["raised_at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_learning_alerts_raised_at", "learning_alerts")
+    op.drop_table("learning_alerts")
     op.drop_index("ix_offer_outcomes_offer_id", "offer_outcomes")
     op.drop_table("offer_outcomes")
     for column in ("approval_id", "customer_id", "advisor_id", "product_code", "presented_at"):

@@ -33,6 +33,7 @@ from api.routes import (
     review,
     review_item,
     review_pages,
+    team,
     turns,
     users,
 )
@@ -60,6 +61,7 @@ ROUTERS = (
     review_pages,
     review_item,
     learning,
+    team,
 )
 
 

@@ -10,10 +10,10 @@ contact policy reads.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -28,6 +28,8 @@ CONVERTED = "accepted"
 BOOK_STATUS = {"accepted": "accepted", "declined": "declined", "deferred": "deferred"}
 """Outcomes that settle the book's offer row, and the status they give it."""
 OutcomeSource = Literal["api", "import", "system"]
+MAX_ID = 2**31 - 1
+"""The largest offer id a database integer holds (a larger one names no offer)."""
 
 
 class UnknownOffer(NotFound):
@@ -40,9 +42,15 @@ class UnknownOffer(NotFound):
 class OutcomeCreate(BaseModel):
     """An outcome of one presented offer."""
 
-    offer_id: int = Field(description="The presented offer's id.")
+    offer_id: int = Field(ge=1, le=MAX_ID, description="The presented offer's id.")
     outcome: OutcomeKind = Field(description="What the customer did.")
-    occurred_at: datetime = Field(description="When it happened (naive UTC).")
+    occurred_at: datetime = Field(description="When it happened (UTC; an offset is converted).")
+
+    @field_validator("occurred_at")
+    @classmethod
+    def _naive_utc(cls, value: datetime) -> datetime:
+        # Stored times are naive UTC; an aware time is converted, never compared as is.
+        return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo else value
 
 
 class OutcomePublic(OutcomeCreate):

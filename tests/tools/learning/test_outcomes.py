@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
+from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -67,3 +68,17 @@ def test_offers_left_unanswered_get_no_response_after_n_days(
     outcomes = {o.id: o.outcome for o in list_offers(learning_session)}
     assert marked == 1
     assert outcomes == {waiting.id: "no_response", answered.id: "declined", recent.id: None}
+
+
+def test_an_aware_time_is_stored_as_naive_utc() -> None:
+    created = OutcomeCreate.model_validate(
+        {"offer_id": 1, "outcome": "accepted", "occurred_at": "2026-11-04T11:00:00+02:00"}
+    )
+    assert created.occurred_at == datetime(2026, 11, 4, 9, 0)
+
+
+def test_an_id_no_database_holds_is_refused() -> None:
+    with pytest.raises(ValidationError):
+        OutcomeCreate.model_validate(
+            {"offer_id": 2**63, "outcome": "accepted", "occurred_at": "2026-11-04T09:00:00"}
+        )

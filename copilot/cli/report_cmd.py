@@ -46,9 +46,10 @@ def _print(result: ConversionReport) -> None:
         if lift.uplift is None:
             typer.echo(f"Uplift of {arm} over control: no control offers yet")
         else:
+            low, high = lift.ci_low or 0.0, lift.ci_high or 0.0
             typer.echo(
-                f"Uplift of {arm} over control: {lift.uplift:+.1%} "
-                f"(95 % CI {lift.ci_low:+.1%} to {lift.ci_high:+.1%})"
+                f"Uplift of {arm} over control: {lift.uplift * 100:+.1f} points "
+                f"(95 % CI {low * 100:+.1f} to {high * 100:+.1f})"
             )
     response = result.response_time
     typer.echo(

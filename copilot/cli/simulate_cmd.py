@@ -22,9 +22,10 @@ def _print(result: SimulationResult) -> None:
         f"({result.control_customers} customers)"
     )
     if result.uplift is not None:
+        low, high = result.uplift_ci_low or 0.0, result.uplift_ci_high or 0.0
         typer.echo(
-            f"Uplift {result.uplift:+.1%} (95 % CI {result.uplift_ci_low:+.1%} to "
-            f"{result.uplift_ci_high:+.1%})"
+            f"Uplift {result.uplift * 100:+.1f} points (95 % CI {low * 100:+.1f} to "
+            f"{high * 100:+.1f})"
         )
 
 

@@ -23,8 +23,10 @@ RECORDERS = ("advisor", "operations", "admin")
 
 
 def _book(actor: Actor) -> str | None:
-    # The advisor's own book; None for the roles that see every book.
-    return actor.advisor_id or "" if actor.role == "advisor" else None
+    # The advisor's own book ("" for an advisor without one: nothing); None: every book.
+    if actor.role != "advisor":
+        return None
+    return actor.advisor_id or ""
 
 
 def offers_for(

@@ -11,9 +11,8 @@ from copilot.offers import offers_for, record_outcome_as
 from tools.contact_policy import load_contact_policy
 from tools.foundation.clock import utc_now
 from tools.foundation.db import session_scope
-from tools.foundation.errors import InvalidInput
 from tools.learning.alerts import AlertPublic, list_alerts
-from tools.learning.conversion import DIMENSIONS, ConversionReport, Dimension, conversion_report
+from tools.learning.conversion import ConversionReport, conversion_report, parse_dimensions
 from tools.learning.offers import OfferPublic
 from tools.learning.outcomes import OutcomeCreate, OutcomePublic
 
@@ -44,20 +43,12 @@ def outcome(
     return stored
 
 
-def _dimensions(by: str) -> list[Dimension]:
-    names = [name.strip() for name in by.split(",") if name.strip()]
-    unknown = [name for name in names if name not in DIMENSIONS]
-    if unknown:
-        raise InvalidInput(f"Unknown dimension {', '.join(unknown)}; use {', '.join(DIMENSIONS)}.")
-    return names  # type: ignore[return-value]  # checked against DIMENSIONS above
-
-
 @router.get("/api/reports/conversion")
 def conversion(actor: AnyUser, settings: SettingsDep, by: str = "product") -> ConversionReport:
     """Conversion per group, uplift over control with its 95 % interval, and response time."""
     del actor  # any signed-in user; the report holds no customer data
     with session_scope(settings) as session:
-        return conversion_report(session, _dimensions(by), load_contact_policy().experiment)
+        return conversion_report(session, parse_dimensions(by), load_contact_policy().experiment)
 
 
 @router.get("/api/alerts")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, cast, get_args
+from typing import Annotated
 
 import typer
 
@@ -13,7 +13,13 @@ from tools.foundation.db import session_scope
 from tools.foundation.settings import get_settings
 from tools.learning.alert_rules import alert_rules
 from tools.learning.alerts import check_alerts, list_alerts
-from tools.learning.conversion import ConversionReport, Dimension, conversion_report
+from tools.learning.conversion import (
+    ConversionReport,
+    Dimension,
+    UnknownDimension,
+    conversion_report,
+    parse_dimensions,
+)
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -23,14 +29,11 @@ def report() -> None:
     """Reports on the learning loop."""
 
 
-def parse_dimensions(text: str) -> list[Dimension]:
-    """Return the dimensions of ``--by`` (comma-separated), refusing unknown ones."""
-    names = [name.strip() for name in text.split(",") if name.strip()]
-    known = get_args(Dimension)
-    unknown = [name for name in names if name not in known]
-    if unknown:
-        raise typer.BadParameter(f"unknown {', '.join(unknown)}; choose from {', '.join(known)}")
-    return [cast(Dimension, name) for name in names]
+def _dimensions(text: str) -> list[Dimension]:
+    try:
+        return parse_dimensions(text)
+    except UnknownDimension as error:
+        raise typer.BadParameter(str(error), param_hint="--by") from None
 
 
 def _rate(conversions: int, offers: int) -> str:
@@ -66,7 +69,7 @@ def conversion(
     json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Conversion of presented offers per group, uplift over control, and response time."""
-    dimensions = parse_dimensions(by)
+    dimensions = _dimensions(by)
     settings = get_settings()
     ensure_schema(settings)
     with session_scope(settings) as session:

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime
-from typing import Literal
+from typing import Literal, cast
 
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tools.experiment.arms import Experiment
+from tools.foundation.errors import InvalidInput
 from tools.learning.arm_uplift import arm_uplift
 from tools.learning.models import OfferOutcome, PresentedOffer
 from tools.learning.outcomes import CONVERTED
@@ -34,6 +35,26 @@ DIMENSIONS: dict[str, str] = {
     "arm": "arm",
 }
 """Each report dimension and the offer column it groups by."""
+
+
+class UnknownDimension(InvalidInput):
+    """A report was asked to group by something it does not know."""
+
+    def __init__(self, names: list[str]) -> None:
+        super().__init__(f"Unknown dimension {', '.join(names)}; use {', '.join(DIMENSIONS)}.")
+
+
+def parse_dimensions(text: str) -> list[Dimension]:
+    """Return the dimensions of a comma-separated list (``product,arm``).
+
+    Raises:
+        UnknownDimension: a name is not one of ``DIMENSIONS``.
+    """
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    unknown = [name for name in names if name not in DIMENSIONS]
+    if unknown:
+        raise UnknownDimension(unknown)
+    return [cast(Dimension, name) for name in names]
 
 
 class ConversionRow(BaseModel):

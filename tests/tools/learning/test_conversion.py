@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy.orm import Session
 
 from tests.tools.learning.conftest import PRESENTED, OfferFactory
 from tools.experiment.arms import Experiment
-from tools.learning.conversion import conversion_report
+from tools.learning.conversion import UnknownDimension, conversion_report, parse_dimensions
 from tools.learning.outcomes import OutcomeCreate, record_outcome
 
 
@@ -53,3 +54,9 @@ def test_response_time_counts_high_urgency_offers_within_48_hours(
     present(urgency="medium", triggered_at=PRESENTED - timedelta(hours=100))
     response = conversion_report(learning_session, [], Experiment()).response_time
     assert (response.target_hours, response.offers, response.within_target) == (48, 2, 1)
+
+
+def test_dimensions_are_read_from_a_comma_list() -> None:
+    assert parse_dimensions("product, arm,") == ["product", "arm"]
+    with pytest.raises(UnknownDimension, match="colour"):
+        parse_dimensions("product,colour")

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from tools.simulation.loop import simulate as run_simulation
-from tools.simulation.models import SimulationResult, SimulationSpec
+from evals.simulation.loop import simulate as run_simulation
+from evals.simulation.models import SimulationResult, SimulationSpec
 
 
 def _print(result: SimulationResult) -> None:

@@ -35,6 +35,9 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from evals.simulation.models import SimulationResult, SimulationSpec
+from evals.simulation.play import Period, buy_organically, learned_outcomes, present, top_products
+from evals.simulation.scoring import current_features, fit_models, recalibrate, score, window_labels
 from tools.book.generator import BookSpec, generate_book
 from tools.book.models import GroundTruth
 from tools.book.schema import migrate
@@ -45,9 +48,6 @@ from tools.foundation.settings import Settings
 from tools.learning.conversion import conversion_report
 from tools.learning.outcomes import mark_no_response
 from tools.propensity.book_frames import load_book_frames
-from tools.simulation.models import SimulationResult, SimulationSpec
-from tools.simulation.play import Period, buy_organically, learned_outcomes, present, top_products
-from tools.simulation.scoring import current_features, fit_models, recalibrate, score, window_labels
 
 
 def simulate(spec: SimulationSpec, work_dir: Path | None = None) -> SimulationResult:

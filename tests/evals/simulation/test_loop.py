@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tools.simulation.loop import simulate
-from tools.simulation.models import SimulationResult, SimulationSpec
+from evals.simulation.loop import simulate
+from evals.simulation.models import SimulationResult, SimulationSpec
 
 
 @pytest.fixture(scope="module")

@@ -86,7 +86,9 @@ class Recommendation(BaseModel):
     score: float | None = Field(None, description="Arbitration score.")
     trigger: str | None = Field(None, description="Trigger family that made it worth doing now.")
     urgency: str | None = Field(None, description="high (48 h), medium or low.")
-    triggered_at: str | None = Field(None, description="When the trigger was detected (ISO).")
+    triggered_at: str | None = Field(
+        None, description="When the event fired the trigger (ISO), else when it was detected."
+    )
     propensity: float | None = Field(None, description="Purchase probability it was ranked on.")
 
 

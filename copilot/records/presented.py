@@ -7,7 +7,7 @@ and the customer's strategy arm, so that outcomes can be measured per version an
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
@@ -16,6 +16,11 @@ from tools.book.models import Offer
 from tools.contact_policy import load_contact_policy
 from tools.experiment.arms import arm_of
 from tools.learning.offers import OfferCreate, record_offer
+
+
+def _naive_utc(text: str) -> datetime:
+    moment = datetime.fromisoformat(text)
+    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
 
 
 def record_presented(session: Session, state: TurnState, offers: list[Offer]) -> None:
@@ -41,7 +46,7 @@ def record_presented(session: Session, state: TurnState, offers: list[Offer]) ->
                 channel=offer.channel,
                 trigger_type=(source.trigger if source and source.trigger else offer.trigger),
                 urgency=source.urgency if source is not None else None,
-                triggered_at=datetime.fromisoformat(triggered) if triggered else None,
+                triggered_at=_naive_utc(triggered) if triggered else None,
                 presented_at=offer.presented_at,
                 model_version=offer.model_version,
                 propensity=source.propensity if source is not None else None,

@@ -32,6 +32,10 @@ def test_an_approved_draft_records_its_offers_for_learning(turn_settings: Settin
             assert record.rule_pack_id.startswith("nordic-fi")
             assert record.arm == "champion"
             assert record.trigger_type in {"industry_incident", "growth", "gap", "renewal"}
+        incident = [r for r in records if r.trigger_type == "industry_incident"]
+        assert incident, "Nordic Manufacturing's offer answers the ransomware incident"
+        assert incident[0].triggered_at is not None and incident[0].triggered_at < NOW
+        assert incident[0].urgency == "high"
 
 
 def test_a_rejected_draft_records_no_offer_for_learning(turn_settings: Settings) -> None:

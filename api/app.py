@@ -24,6 +24,7 @@ from api.routes import (
     customers,
     events,
     health,
+    learning,
     login,
     outbox,
     panel,
@@ -32,6 +33,7 @@ from api.routes import (
     review,
     review_item,
     review_pages,
+    team,
     turns,
     users,
 )
@@ -58,6 +60,8 @@ ROUTERS = (
     panel_actions,
     review_pages,
     review_item,
+    learning,
+    team,
 )
 
 

@@ -84,6 +84,12 @@ class Recommendation(BaseModel):
     action: str | None = Field(None, description="Kind of action, e.g. cross_sell or renewal.")
     due: str | None = Field(None, description="When to act (ISO date or time), if the tool says.")
     score: float | None = Field(None, description="Arbitration score.")
+    trigger: str | None = Field(None, description="Trigger family that made it worth doing now.")
+    urgency: str | None = Field(None, description="high (48 h), medium or low.")
+    triggered_at: str | None = Field(
+        None, description="When the event fired the trigger (ISO), else when it was detected."
+    )
+    propensity: float | None = Field(None, description="Purchase probability it was ranked on.")
 
 
 class SuppressedAction(BaseModel):

@@ -30,6 +30,10 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "compliance": ("copilot.cli.compliance_cmd", "app", "Run the compliance gate on texts."),
     "users": ("copilot.cli.users_cmd", "app", "Add, list and revoke users and their tokens."),
     "audit": ("copilot.cli.audit_cmd", "app", "Verify and export the hash-chained audit log."),
+    "outcomes": ("copilot.cli.outcomes_cmd", "app", "Import offers' outcomes; mark no response."),
+    "report": ("copilot.cli.report_cmd", "app", "Conversion by product, trigger, version, arm."),
+    "simulate": ("copilot.cli.simulate_cmd", "simulate", "Play the learning loop on a "
+                 "generated book and measure it."),
 }  # fmt: skip
 """Command name -> (module, attribute: a Typer app or a command function, one-line help)."""
 

@@ -7,7 +7,14 @@ from typing import Any
 from copilot.state import Recommendation, SuppressedAction, TurnState
 from copilot.turn_facts import turn_facts
 from tools.decision import RankedAction, Suppression
-from tools.nba.models import PRODUCT_KINDS
+from tools.nba.models import PRODUCT_KINDS, ActionCandidate
+
+
+def _triggered_at(action: ActionCandidate) -> str:
+    # The event's own time when the trigger's evidence dates it (an industry incident), so
+    # response time runs from the event; otherwise when the trigger was detected.
+    occurred = action.trigger.evidence.get("occurred_at")
+    return str(occurred) if occurred else action.trigger.detected_at.isoformat()
 
 
 def _recommendation(ranked: RankedAction, rank: int) -> Recommendation:
@@ -21,6 +28,10 @@ def _recommendation(ranked: RankedAction, rank: int) -> Recommendation:
         action=action.kind,
         due=action.due_by.isoformat(),
         score=ranked.score,
+        trigger=action.trigger.kind,
+        urgency=action.urgency,
+        triggered_at=_triggered_at(action),
+        propensity=ranked.score_terms.get("propensity"),
     )
 
 

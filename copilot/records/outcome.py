@@ -13,6 +13,7 @@ from pydantic_core import to_jsonable_python
 from sqlalchemy.orm import Session
 
 from copilot.records.models import DecisionRecord, DraftRecord, EvidenceRecord
+from copilot.records.presented import record_presented
 from copilot.records.store import DECISION_STATUS, pending_approval
 from copilot.router import router_words
 from copilot.state import ApprovalDecision, Draft, ReviewDecision, TurnState
@@ -189,5 +190,5 @@ def record_decision(session: Session, state: TurnState) -> str:
     decisions = state.get("decisions") or [state["decision"]]
     session.add_all(_decision_row(approval_id, d, evidence.model_versions) for d in decisions)
     if state.get("released"):
-        session.add_all(_offer_rows(state, last.decided_at))
+        record_presented(session, state, _offer_rows(state, last.decided_at))
     return approval_id

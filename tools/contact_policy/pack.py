@@ -8,6 +8,8 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, Field
 
+from tools.experiment.arms import Experiment
+
 POLICY_FILE = Path(__file__).parent / "contact_policy.yaml"
 
 
@@ -45,6 +47,9 @@ class ContactPolicy(BaseModel):
     channel: dict[str, float] = Field(description="Channel choice parameters.")
     urgency_order: dict[str, int] = Field(description="Sort order of urgencies.")
     lead_order: dict[str, int] = Field(description="Lead priority of action kinds on a tie.")
+    experiment: Experiment = Field(
+        default_factory=Experiment, description="Strategy arms: control and challenger shares."
+    )
 
     def rule(self, rule_id: str) -> PolicyRule:
         """Return a rule by id."""

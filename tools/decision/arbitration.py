@@ -13,6 +13,7 @@ import pandas as pd
 from tools.catalogue.loader import Catalogue
 from tools.contact_policy.pack import ContactPolicy
 from tools.decision.ranking import score_terms
+from tools.experiment.arms import arm_of
 
 PRODUCT_KINDS = ["cross_sell", "incident_outreach"]
 DELIVERY_CHANNEL = {"advisor_call": "phone", "automated_email": "email", "portal_message": "portal"}
@@ -104,6 +105,9 @@ def arbitrate_frame(
         np.zeros(len(frame), bool)
         if worst_quintile is None
         else worst_quintile.reindex(frame.index).fillna(False).to_numpy(dtype=bool)
+    )
+    checks["control_group"] = (
+        frame["customer_id"].map(lambda c: arm_of(c, policy.experiment) == "control").to_numpy(bool)
     )
     checks["no_channel_consent"] = frame["delivery"].isna().to_numpy()
     for rule in policy.rules:

@@ -19,6 +19,7 @@ from tools.decision.arbitration import CHANNEL_DELIVERY, DELIVERY_CHANNEL
 from tools.decision.customer_ranking import customer_score_terms
 from tools.decision.customer_trace import Decided, arbitration_of
 from tools.decision.models import Arbitration
+from tools.experiment.arms import arm_of
 from tools.foundation.errors import InvalidInput
 from tools.nba.customer_value import propensity_of
 from tools.nba.model_view import ModelView
@@ -71,6 +72,8 @@ def _suppress(
                 continue
             if rule.id in CUSTOMER_RULES:
                 hit = rule.id in blocked
+            elif rule.id == "control_group":
+                hit = arm_of(row.candidate.customer_id, policy.experiment) == "control"
             elif rule.id == "credibility_worst_quintile":
                 hit = row.candidate.product in worst
             elif rule.id == "no_channel_consent":

@@ -39,6 +39,12 @@ class Decided:
     """The lead's action id when it joins the lead's conversation."""
 
 
+def control_evidence(policy: ContactPolicy) -> dict[str, Any]:
+    """Return the facts behind a control-group suppression: the arm and the split."""
+    split = policy.experiment
+    return {"arm": "control", "control_share": split.control_share, "salt": split.salt}
+
+
 def suppression_evidence(
     row: Decided, status: ContactPolicyStatus, policy: ContactPolicy, scores: ModelView | None
 ) -> dict[str, Any]:
@@ -55,6 +61,8 @@ def suppression_evidence(
             "recommendations_this_month": status.recommendations_this_month,
             "cap": policy.max_recommendations_per_month,
         }
+    if rule == "control_group":
+        return control_evidence(policy)
     if rule == "credibility_worst_quintile":
         version = scores.credibility_version if scores is not None else None
         return {"product": product, "credibility_model": version}

@@ -84,6 +84,18 @@ class Settings(BaseSettings):
     review_target_hours: float = Field(
         24.0, gt=0, description="Time compliance aims to decide a queued draft in, hours."
     )
+    outcome_no_response_days: int = Field(
+        30, gt=0, description="Days an offer waits for an outcome before it counts as no response."
+    )
+    alert_window_days: int = Field(
+        30, gt=0, description="Rolling window of the learning loop's alerts, days."
+    )
+    alert_min_offers: int = Field(
+        20, gt=0, description="Fewest settled offers before a product's conversion can alert."
+    )
+    alert_psi_threshold: float = Field(
+        0.25, gt=0, description="Population stability index above which a model's scores drift."
+    )
     session_hours: float = Field(
         8.0, gt=0, description="Hours a browser sign-in lasts before the cookie expires."
     )

@@ -17,6 +17,7 @@ from tools.contact_policy.customer import CUSTOMER_BLOCKS
 from tools.contact_policy.models import ContactPolicyStatus
 from tools.contact_policy.pack import ContactPolicy
 from tools.contactability import CONTACT_CHANNELS
+from tools.decision.customer_trace import control_evidence
 from tools.decision.models import Arbitration, RankedAction, Suppression
 from tools.decision.ranking import TERMS
 from tools.scores.book import ModelInputs
@@ -70,6 +71,8 @@ def _evidence(
             "recommendations_this_month": int(status["recommendations_this_month"]),
             "cap": policy.max_recommendations_per_month,
         }
+    if rule == "control_group":
+        return control_evidence(policy)
     if rule == "credibility_worst_quintile":
         return {"product": row.product, "credibility_model": inputs.credibility_version}
     return {"product": row.product, "score": float(row.score)}

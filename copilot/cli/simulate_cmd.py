@@ -1,0 +1,42 @@
+"""``copilot simulate``: play the learning loop on a generated book and print what it measured."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from evals.simulation.loop import simulate as run_simulation
+from evals.simulation.models import SimulationResult, SimulationSpec
+
+
+def _print(result: SimulationResult) -> None:
+    typer.echo(f"{result.offers} offers to {result.customers} customers over {result.days} days")
+    typer.echo(
+        f"Conversion before retraining {result.conversion_before:.1%} "
+        f"(expected {result.expected_before:.1%}), after {result.conversion_after:.1%} "
+        f"(expected {result.expected_after:.1%})"
+    )
+    typer.echo(
+        f"Treated {result.treated_conversion:.1%} vs control {result.control_conversion:.1%} "
+        f"({result.control_customers} customers)"
+    )
+    if result.uplift is not None:
+        low, high = result.uplift_ci_low or 0.0, result.uplift_ci_high or 0.0
+        typer.echo(
+            f"Uplift {result.uplift * 100:+.1f} points (95 % CI {low * 100:+.1f} to "
+            f"{high * 100:+.1f})"
+        )
+
+
+def simulate(
+    days: Annotated[int, typer.Option(min=2, help="Length of the run; retrain halfway.")] = 90,
+    customers: Annotated[int, typer.Option(min=50, help="Customers in the generated book.")] = 600,
+    seed: Annotated[int, typer.Option(help="Seed of the book and the responses.")] = 11,
+    json: Annotated[bool, typer.Option("--json", help="End with one JSON line.")] = False,
+) -> None:
+    """Recommend, present, draw outcomes from the ground truth, retrain, recommend again."""
+    result = run_simulation(SimulationSpec(days=days, customers=customers, seed=seed))
+    _print(result)
+    if json:
+        typer.echo(result.model_dump_json())

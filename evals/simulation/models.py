@@ -1,0 +1,44 @@
+"""Settings and result of a simulation run."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, Field
+
+
+class SimulationSpec(BaseModel):
+    """What to simulate."""
+
+    days: int = Field(90, ge=2, description="Length of the run; retraining happens halfway.")
+    customers: int = Field(600, ge=50, description="Synthetic customers in the generated book.")
+    seed: int = Field(11, description="Seed of the book and of the customers' responses.")
+    as_of: date = Field(date(2026, 11, 22), description="The book's as-of date (day 0).")
+    control_share: float = Field(0.2, gt=0, lt=1, description="Customers held out as control.")
+    organic_share: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description="Assumption: without an offer a customer buys with this share of their "
+        "true probability (the outreach effect the control group measures).",
+    )
+    C: float = Field(0.05, gt=0, description="Regularisation of the propensity classifiers.")
+
+
+class SimulationResult(BaseModel):
+    """What a run measured."""
+
+    days: int = Field(description="Length of the run.")
+    customers: int = Field(description="Customers in the book (seed customers included).")
+    offers: int = Field(description="Offers presented over the run.")
+    conversion_before: float = Field(description="Accepted share of offers before retraining.")
+    conversion_after: float = Field(description="Accepted share of offers after retraining.")
+    expected_before: float = Field(description="Mean true probability of the offers before.")
+    expected_after: float = Field(description="Mean true probability of the offers after.")
+    control_customers: int = Field(description="Customers held out as control.")
+    control_conversion: float = Field(description="Control's organic purchase of the product.")
+    treated_conversion: float = Field(description="Treated customers' conversion, whole run.")
+    uplift: float | None = Field(description="Treated minus control conversion.")
+    uplift_ci_low: float | None = Field(description="Lower end of the 95 % interval.")
+    uplift_ci_high: float | None = Field(description="Upper end of the 95 % interval.")
+    outcomes_learned: int = Field(description="Outcomes the retraining learned from.")

@@ -1,0 +1,1 @@
+"""Strategy arms of the experiment: champion, challenger and control by stable hashing."""

@@ -1,0 +1,1 @@
+"""The learning loop: offers presented, their outcomes, conversion, arms and the simulator."""

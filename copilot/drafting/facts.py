@@ -201,7 +201,14 @@ GAP_NOTES = 3
 """Gaps listed in talking points that explain a customer's gaps."""
 
 
-def gap_notes(coverage_gaps: CoverageGaps | None) -> list[str]:
-    """Return the top gaps with their reasons (figures as the gaps tool wrote them)."""
+def gap_notes(coverage_gaps: CoverageGaps | None, language: str = "en") -> list[str]:
+    """Return the top gaps with why each matters, in the draft's language.
+
+    English quotes the gaps tool's reasons (figures as the tool wrote them); another
+    language names the product and the kind of gap in its own words (no figures).
+    """
     gaps = coverage_gaps.gaps[:GAP_NOTES] if coverage_gaps is not None else []
-    return [f"{gap.product_name}: {gap.reason}" for gap in gaps]
+    if language == "en":
+        return [f"{gap.product_name}: {gap.reason}" for gap in gaps]
+    why = load_phrases(language).gaps
+    return [f"{product_name(gap.product, language)}: {why[gap.kind]}" for gap in gaps]

@@ -82,7 +82,7 @@ def _product_lines(
         lines = [
             template.product_priced.format(name=point.name, price=point.price, cite=point.cite)
         ]
-    elif detail.descriptions:
+    elif detail.descriptions and point.description:
         lines = [
             template.product.format(name=point.name, description=point.description, cite=point.cite)
         ]

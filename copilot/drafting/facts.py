@@ -73,8 +73,10 @@ def _product_point(
 ) -> ProductPoint | None:
     """Return a product's point: its localised sheet wording, else the English catalogue's.
 
-    Without a localised passage the name is the phrase book's, and the description and the
-    exclusion stay the catalogue's and the English sheet's (cited as before).
+    Without a localised passage an English draft quotes the catalogue and the English sheet
+    (cited as before); a draft in another language names the product in its language (the
+    phrase book) and quotes nothing, since an English sentence would break its language (the
+    gate's ``language.mixed``); its terms sentence still says the conditions decide.
     """
     localised = _localised_point(code, chunks, price, language)
     if localised is not None:
@@ -82,6 +84,11 @@ def _product_point(
     cover = product_chunk(chunks, code, "cover") or product_chunk(chunks, code, "")
     if cover is None:
         return None  # nothing retrieved to cite: the drafter does not talk about it
+    if language != "en":  # English sheet wording in another language: named, not quoted
+        return ProductPoint(
+            code=code, name=product_name(code, language), description="", cite=cover.chunk_id,
+            price=price,
+        )  # fmt: skip
     product = load_catalogue().product(code)
     excluded = product_chunk(chunks, code, "exclusion")
     exclusion = main_exclusion(excluded) if excluded else None
@@ -194,7 +201,14 @@ GAP_NOTES = 3
 """Gaps listed in talking points that explain a customer's gaps."""
 
 
-def gap_notes(coverage_gaps: CoverageGaps | None) -> list[str]:
-    """Return the top gaps with their reasons (figures as the gaps tool wrote them)."""
+def gap_notes(coverage_gaps: CoverageGaps | None, language: str = "en") -> list[str]:
+    """Return the top gaps with why each matters, in the draft's language.
+
+    English quotes the gaps tool's reasons (figures as the tool wrote them); another
+    language names the product and the kind of gap in its own words (no figures).
+    """
     gaps = coverage_gaps.gaps[:GAP_NOTES] if coverage_gaps is not None else []
-    return [f"{gap.product_name}: {gap.reason}" for gap in gaps]
+    if language == "en":
+        return [f"{gap.product_name}: {gap.reason}" for gap in gaps]
+    why = load_phrases(language).gaps
+    return [f"{product_name(gap.product, language)}: {why[gap.kind]}" for gap in gaps]

@@ -79,6 +79,7 @@ class Phrases(BaseModel):
     why: dict[str, str] = Field(description="Why-now sentences by trigger case.")
     incidents: dict[str, str] = Field(description="Incident sentences by kind, 'default' too.")
     coverage: str = Field(description="The coverage score sentence ({score}).")
+    gaps: dict[str, str] = Field(description="Why a gap matters, by the gaps tool's kind.")
 
 
 def template_path(channel: Channel, language: str) -> Path:

@@ -40,7 +40,7 @@ def offline_draft(state: TurnState, insurer: str, *, attempt: int, sell: bool) -
     # the decision tool's reasons are English: other languages say why now instead
     notes = advisor_notes(state.get("actions", [])) if language == "en" else []
     if state["plan"].intent == "explain_gap":
-        notes = gap_notes(facts.coverage_gaps) + notes  # the answer the advisor asked for
+        notes = gap_notes(facts.coverage_gaps, language) + notes  # what the advisor asked
     existing = state["customer"].is_existing_customer
     draft_input = build_draft_input(
         channel=channel,

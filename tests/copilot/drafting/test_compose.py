@@ -6,7 +6,9 @@ import pytest
 
 from copilot.compliance import ComplianceContext, DraftText, check_draft
 from copilot.drafting import BundlePoint, DraftInput, ProductPoint, ReviewPoint, compose_draft
+from copilot.drafting.formatting import price_range
 from copilot.drafting.templates import has_template, load_phrases, load_template
+from copilot.drafting.why_now import product_name
 from copilot.plan import Channel
 from tools.contactability import contact_channel_of
 
@@ -32,104 +34,67 @@ LANGUAGES = list(LANGUAGE_COUNTRY)
 CHANNELS: list[Channel] = ["email", "portal_message", "call_script", "talking_points"]
 
 
-WORDING: dict[str, tuple[tuple[str, str, str], tuple[str, str, str]]] = {
+WORDING: dict[str, tuple[str, str, str, str]] = {
     "en": (
-        (
-            "General liability",
-            "Injury and damage to others that the business is liable for.",
-            "Contractual penalties.",
-        ),
-        (
-            "Cyber insurance",
-            "The costs of a data breach or a cyber attack.",
-            "War and attacks carried out for a state.",
-        ),
+        "Third-party bodily injury and property damage caused by the business.",
+        "Contractual penalties and liability taken on by contract.",
+        "Help after a data breach or a ransomware attack, and the lost income.",
+        "War and attacks carried out by or on behalf of a state.",
     ),
     "sv": (
-        (
-            "Ansvarsförsäkring",
-            "Skador på andra som företaget blir skadeståndsskyldigt för.",
-            "Avtalsviten.",
-        ),
-        (
-            "Cyberförsäkring",
-            "Kostnaderna för ett dataintrång eller en it-attack.",
-            "Krig och angrepp på uppdrag av en stat.",
-        ),
+        "Skadestånd när verksamheten orsakar personskada eller sakskada hos någon annan.",
+        "Viten och ansvar som företaget har tagit på sig genom avtal.",
+        "Hjälp efter ett dataintrång eller en ransomwareattack, och förlorade intäkter.",
+        "Krig och angrepp som utförs av eller på uppdrag av en stat.",
     ),
     "nb": (
-        (
-            "Ansvarsforsikring",
-            "Skade på andre som bedriften blir erstatningsansvarlig for.",
-            "Kontraktsbøter.",
-        ),
-        (
-            "Cyberforsikring",
-            "Kostnadene ved et datainnbrudd eller et dataangrep.",
-            "Krig og angrep på oppdrag fra en stat.",
-        ),
+        "Erstatningsansvar når virksomheten påfører andre personskade eller tingskade.",
+        "Dagbøter og ansvar som bedriften har påtatt seg gjennom avtale.",
+        "Hjelp etter et datainnbrudd eller et løsepengevirusangrep, og tapte inntekter.",
+        "Krig og angrep som utføres av eller på vegne av en stat.",
     ),
     "da": (
-        (
-            "Erhvervsansvarsforsikring",
-            "Skader på andre, som virksomheden bliver erstatningsansvarlig for.",
-            "Kontraktlige bøder.",
-        ),
-        (
-            "Cyberforsikring",
-            "Omkostningerne ved et databrud eller et cyberangreb.",
-            "Krig og angreb på vegne af en stat.",
-        ),
+        "Erstatningsansvar, når virksomheden forvolder personskade eller tingskade hos andre.",
+        "Bod og ansvar, som virksomheden har påtaget sig ved aftale.",
+        "Hjælp efter et databrud eller et ransomwareangreb, og den tabte indtjening.",
+        "Krig og angreb, der udføres af eller på vegne af en stat.",
     ),
     "fi": (
-        (
-            "Vastuuvakuutus",
-            "Toisille aiheutuneet vahingot, joista yritys on korvausvastuussa.",
-            "Sopimussakot.",
-        ),
-        (
-            "Kybervakuutus",
-            "Tietomurrosta tai kyberhyökkäyksestä aiheutuvat kulut.",
-            "Sota ja valtion tukemat hyökkäykset.",
-        ),
+        "Korvaus, kun yrityksen toiminta aiheuttaa toiselle henkilö- tai esinevahingon.",
+        "Sopimussakot ja vastuu, jonka yritys on ottanut sopimuksella.",
+        "Apu tietomurron tai kiristyshaittaohjelmahyökkäyksen jälkeen sekä menetetyt tulot.",
+        "Sota ja valtion toteuttamat tai tukemat hyökkäykset.",
     ),
     "is": (
-        (
-            "Ábyrgðartrygging",
-            "Tjón annarra sem fyrirtækið ber skaðabótaábyrgð á.",
-            "Samningsbundnar dagsektir.",
-        ),
-        (
-            "Netöryggistrygging",
-            "Kostnaður vegna netárásar eða gagnaleka.",
-            "Stríð og árásir á vegum ríkis.",
-        ),
+        "Bætur þegar reksturinn veldur öðrum líkamstjóni eða eignatjóni.",
+        "Dagsektir og ábyrgð sem fyrirtækið hefur tekið á sig með samningi.",
+        "Aðstoð eftir gagnaleka eða gagnagíslatöku og tekjurnar sem tapast.",
+        "Stríð og árásir sem ríki gerir eða lætur gera.",
     ),
 }
-"""Each product's name, cover and main exclusion as the customer sheets put them."""
+"""Sheet wording of GL and CYBER as a localised sheet gives it, by language."""
 
 
 def _points(language: str) -> list[ProductPoint]:
-    to = {"en": "to", "sv": "till", "nb": "til", "da": "til", "fi": "-", "is": "til"}[language]
-    (gl_name, gl_cover, gl_exclusion), (cy_name, cy_cover, cy_exclusion) = WORDING[language]
+    gl, gl_exclusion, cyber, cyber_exclusion = WORDING[language]
     return [
         ProductPoint(
             code="GL",
-            name=gl_name,
-            description=gl_cover,
+            name=product_name("GL", language),
+            description=gl,
             cite=CHUNKS[0],
             exclusion=gl_exclusion,
             exclusion_cite=CHUNKS[1],
-            price=f"EUR 2,490 {to} EUR 3,050",
+            price=price_range(2490, 3050, language),
         ),
         ProductPoint(
             code="CYBER",
-            name=cy_name,
-            description=cy_cover,
+            name=product_name("CYBER", language),
+            description=cyber,
             cite=CHUNKS[2],
-            exclusion=cy_exclusion,
+            exclusion=cyber_exclusion,
             exclusion_cite=CHUNKS[3],
-            price=f"EUR 1,920 {to} EUR 2,350",
+            price=price_range(1920, 2350, language),
         ),
     ]
 
@@ -175,13 +140,12 @@ def test_template_exists_and_its_draft_passes_the_gate(channel: Channel, languag
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_bundle_draft_prices_each_part_and_passes(language: str) -> None:
-    to = {"en": "to", "sv": "till", "nb": "til", "da": "til", "fi": "-", "is": "til"}[language]
     bundle = BundlePoint(
         name=load_phrases(language).bundles.get(
             "BUSINESS_PROTECTION", "Business protection bundle"
         ),
-        total=f"EUR 3,750 {to} EUR 4,590",
-        saving=f"EUR 660 {to} EUR 810",
+        total=price_range(3750, 4590, language),
+        saving=price_range(660, 810, language),
     )
 
     _, report = _gate("email", language, bundle)

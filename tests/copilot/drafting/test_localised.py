@@ -128,15 +128,16 @@ def test_a_localised_sheet_gives_the_wording_and_its_citations(
     assert check_draft(text, {}, context).passed
 
 
-def test_without_a_localised_sheet_the_catalogue_wording_stays_with_a_local_name(
+def test_without_a_localised_sheet_the_product_is_named_not_quoted_in_english(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(localised, "_finder", lambda: _sheet_in)
 
     body, citations = _draft(ENGLISH)
 
-    assert "- Cyberförsäkring: Data breach response" in body
-    assert citations[0] == "product-cyber@1.0#0"
+    assert "- Cyberförsäkring [product-cyber@1.0#0]" in body
+    assert "Data breach" not in body and "War and state-backed" not in body
+    assert citations == ["product-cyber@1.0#0"]
 
 
 def test_without_the_module_the_drafter_still_drafts(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -30,7 +30,10 @@ from copilot.drafting.writer import offline_draft
 from copilot.nodes.check_compliance import compliance_context, draft_text, grounding_facts
 from copilot.plan import Channel
 from copilot.state import ContactFacts, Draft, TurnState
+from knowledge import Chunk
+from knowledge.localised import localised_passages
 from tests.copilot.drafting.conftest import SEED_NAMES
+from tools.foundation.settings import Settings
 
 INSURER = "Fjord Mutual Insurance Ltd"
 CHANNELS: tuple[Channel, ...] = ("email", "portal_message", "call_script", "talking_points")
@@ -81,10 +84,31 @@ TRIGGER_WORDS: dict[str, dict[str, list[str]]] = {
 """The trigger in each language, with the tools' figures (seed: 8 -> 15, revenue +42.9 %)."""
 
 
-def _state(base: TurnState, channel: Channel, language: str, first_name: str | None) -> TurnState:
+SHEETS: dict[tuple[str, str], list[Chunk]] = {}
+"""Customer-sheet passages by (product, language), read once from the store."""
+
+
+def _sheets(codes: list[str], language: str, settings: Settings) -> list[Chunk]:
+    """Return the customer-sheet passages the retrieve node adds for a draft language."""
+    found: list[Chunk] = []
+    for code in codes:
+        if (code, language) not in SHEETS:
+            SHEETS[code, language] = localised_passages([code], language, settings=settings)
+        found += SHEETS[code, language]
+    return found
+
+
+def _state(
+    base: TurnState, channel: Channel, language: str, first_name: str | None, store: Settings
+) -> TurnState:
+    """Return the turn in another language and channel, with that language's sheets."""
     state: dict[str, Any] = dict(base)
     state["customer"] = base["customer"].model_copy(update={"language": language})
     state["requested_channel"] = channel
+    codes = list(dict.fromkeys(r.product for r in base.get("recommendations", [])))
+    codes += [p for p in base["plan"].products if p not in codes]
+    original = [c for c in base.get("chunks", []) if c.audience != "customer"]
+    state["chunks"] = original + _sheets(codes, language, store)
     state["recipient"] = (
         ContactFacts(
             id="P1",
@@ -101,13 +125,15 @@ def _state(base: TurnState, channel: Channel, language: str, first_name: str | N
     return state  # type: ignore[return-value]
 
 
-def _draft(base: TurnState, channel: Channel, language: str, name: str | None) -> Draft:
-    state = _state(base, channel, language, name)
+def _draft(
+    base: TurnState, channel: Channel, language: str, name: str | None, store: Settings
+) -> Draft:
+    state = _state(base, channel, language, name, store)
     return offline_draft(state, INSURER, attempt=1, sell=may_sell(state))
 
 
-def _gate(base: TurnState, draft: Draft, language: str) -> Any:
-    state = _state(base, draft.channel, language, None)
+def _gate(base: TurnState, draft: Draft, language: str, store: Settings) -> Any:
+    state = _state(base, draft.channel, language, None, store)
     context = compliance_context(state, INSURER, draft).model_copy(
         update={"consent": EVERY_CHANNEL}
     )
@@ -119,11 +145,15 @@ CASES = [(case, ch, lang) for case in SEED_NAMES for ch in CHANNELS for lang in 
 
 @pytest.mark.parametrize(("case", "channel", "language"), CASES)
 def test_seed_draft_passes_the_gate_greets_and_says_why_now(
-    seed_states: dict[str, TurnState], case: str, channel: Channel, language: str
+    seed_states: dict[str, TurnState],
+    shared_settings: Settings,
+    case: str,
+    channel: Channel,
+    language: str,
 ) -> None:
-    draft = _draft(seed_states[case], channel, language, "Sarah")
+    draft = _draft(seed_states[case], channel, language, "Sarah", shared_settings)
 
-    report = _gate(seed_states[case], draft, language)
+    report = _gate(seed_states[case], draft, language, shared_settings)
 
     assert draft.language == language
     assert report.passed, [(f.rule, f.excerpt) for f in report.findings]
@@ -137,9 +167,13 @@ def test_seed_draft_passes_the_gate_greets_and_says_why_now(
 
 @pytest.mark.parametrize(("case", "channel", "language"), CASES)
 def test_seed_draft_keeps_to_its_channel_and_asks_one_thing(
-    seed_states: dict[str, TurnState], case: str, channel: Channel, language: str
+    seed_states: dict[str, TurnState],
+    shared_settings: Settings,
+    case: str,
+    channel: Channel,
+    language: str,
 ) -> None:
-    draft = _draft(seed_states[case], channel, language, "Sarah")
+    draft = _draft(seed_states[case], channel, language, "Sarah", shared_settings)
     template = load_template(channel, language)
 
     if channel == "email":
@@ -161,10 +195,10 @@ def test_seed_draft_keeps_to_its_channel_and_asks_one_thing(
 @pytest.mark.parametrize("channel", CHANNELS)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_without_a_contact_the_greeting_is_neutral(
-    seed_states: dict[str, TurnState], channel: Channel, language: str
+    seed_states: dict[str, TurnState], shared_settings: Settings, channel: Channel, language: str
 ) -> None:
     base = seed_states["growth"]
-    draft = _draft(base, channel, language, None)
+    draft = _draft(base, channel, language, None, shared_settings)
     template = load_template(channel, language)
     neutral = template.greeting_neutral.format(
         customer=base["customer"].name, insurer=INSURER, first_name=None
@@ -194,11 +228,11 @@ def _fixed_sentences(language: str) -> set[str]:
 
 @pytest.mark.parametrize("language", [code for code in LANGUAGES if code != "en"])
 def test_no_english_template_sentence_in_another_language(
-    seed_states: dict[str, TurnState], language: str
+    seed_states: dict[str, TurnState], shared_settings: Settings, language: str
 ) -> None:
     english = _fixed_sentences("en")
     for case in SEED_NAMES:
         for channel in CHANNELS:
-            body = _draft(seed_states[case], channel, language, "Sarah").body
+            body = _draft(seed_states[case], channel, language, "Sarah", shared_settings).body
             leaked = [sentence for sentence in english if sentence in body]
             assert not leaked, (case, channel, leaked)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from copilot.drafting.templates import load_phrases
+from copilot.drafting.why_now import product_name
 from tests.copilot.conftest import NOW, SEED_ADVISOR
 from tests.copilot.turns import run_turn
 from tools.foundation.db import session_scope
@@ -86,5 +88,7 @@ def test_gap_explanation_lists_the_top_gaps_from_the_tool(shared_settings: Setti
         shared_settings, SEED_ADVISOR, "S000001", "Which gaps does it have?", now=NOW, llm=None
     )
 
-    assert result.draft is not None and f"{top.product_name}: {top.reason}" in result.draft.text
+    why = load_phrases("sv").gaps[top.kind]  # the customer's language, the tool's gap kind
+    assert result.draft is not None and result.draft.language == "sv"
+    assert f"{product_name(top.product, 'sv')}: {why}" in result.draft.text
     assert result.passed, result.findings

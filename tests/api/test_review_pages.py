@@ -27,19 +27,19 @@ PLAN = {
     "channel": "email",
     "tools": ["customer_profile", "coverage_gaps", "next_best_actions", "arbitrate", "quote"],
 }
-PROMISE = " you are guaranteed payout;"
+PROMISE = " ni får garanterad ersättning;"
 
 
 def promising_email(variables: dict[str, Any]) -> str:
-    """Return an e-mail that passes every rule but the absolute claim."""
+    """Return a Swedish e-mail that passes every rule but the absolute claim."""
     cid = variables["documents"].split("]")[0].lstrip("[")
     insurer = variables["insurer"]
     return (
-        f"Subject: Marketing from {insurer}: cyber cover\n\n"
-        f"Marketing message from {insurer}. Dear customer,{PROMISE} we suggest Cyber liability "
-        f"for your business [{cid}]. Main exclusion: war and infrastructure failure are not "
-        f"covered [{cid}]. The insurer that carries the risk is {insurer}. You can object to "
-        "marketing or unsubscribe at any time by replying STOP."
+        f"Subject: Marknadsföring från {insurer}: cyberförsäkring\n\n"
+        f"Marknadsföring från {insurer}. Hej,{PROMISE} vi föreslår en cyberförsäkring för ert "
+        f"företag [{cid}]. Viktigaste undantag: krig och avbrott i den allmänna infrastrukturen "
+        f"omfattas inte [{cid}]. Försäkringsgivare som bär risken är {insurer}. Ni kan när som "
+        "helst invända mot marknadsföring eller avregistrera er genom att svara STOPP."
     )
 
 
@@ -211,7 +211,7 @@ def test_the_item_marks_the_finding_inline_with_its_rule_and_regulation(
     marked = re.search(
         r'<mark class="sev-block" data-rule="claims.absolute"[^>]*>([^<]+)</mark>', page
     )
-    assert marked is not None and "guaranteed payout" in marked.group(1)
+    assert marked is not None and "garanterad" in marked.group(1)
     assert '<sup class="rule">claims.absolute</sup>' in page
     assert re.search(r'id="finding-0">.*claims\.absolute', page)
     assert "Regulation: " in page
@@ -241,7 +241,7 @@ def test_the_item_shows_the_advisors_edit_as_a_word_diff(
 
     page = client.get(f"/review/{approval_id}", headers=tokens.header("compliance")).text
 
-    assert re.search(r"<del>[^<]*guaranteed[^<]*</del>", page)
+    assert re.search(r"<del>[^<]*garanterad[^<]*</del>", page)
     assert "No edit (not decided yet)." in page
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from copilot.records.models import ApprovalRecord, DraftRecord, EvidenceRecord
 from copilot.records.store import ApprovalAlreadyDecided, ApprovalBlocked, UnknownApproval
 from tests.copilot.conftest import NOW, SEED_ADVISOR, ScriptedLLM
-from tests.copilot.graph.test_compliance_loop import PLAN, clean_email, promising_email
+from tests.copilot.graph.test_compliance_loop import PLAN, PROMISE, clean_email, promising_email
 from tests.copilot.turns import decide_through, resume_turn, review_turn, run_turn
 from tools.book.models import Offer
 from tools.foundation.db import session_scope
@@ -146,7 +146,7 @@ def test_escalated_draft_is_recorded_after_a_passing_edit(turn_settings: Setting
     llm = ScriptedLLM(plans=[PLAN], drafts=[promising_email, promising_email])
     result = run_turn(turn_settings, SEED_ADVISOR, "S000001", "email about cyber", now=NOW, llm=llm)
     assert result.escalated and result.draft is not None and result.approval_id is not None
-    fixed = result.draft.text.replace(" you are guaranteed payout;", "")
+    fixed = result.draft.text.replace(PROMISE, "")
 
     decide_through(turn_settings, result.approval_id, "edit", "co-1", "removed the promise", fixed)
 

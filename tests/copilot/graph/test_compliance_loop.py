@@ -24,18 +24,20 @@ def clean_email(variables: dict[str, Any]) -> str:
     cid = _first_chunk(variables)
     insurer = variables["insurer"]
     return (
-        f"Subject: Marketing from {insurer}: cyber cover\n\n"
-        f"Marketing message from {insurer}. Dear customer, we suggest Cyber liability for your "
-        f"business [{cid}]. Main exclusion: war and infrastructure failure are not covered "
-        f"[{cid}]. The insurer that carries the risk is {insurer}. You can object to marketing "
-        "or unsubscribe at any time by replying STOP."
+        f"Subject: Marknadsföring från {insurer}: cyberförsäkring\n\n"
+        f"Marknadsföring från {insurer}. Hej, vi föreslår en cyberförsäkring för ert företag "
+        f"[{cid}]. Viktigaste undantag: krig och avbrott i den allmänna infrastrukturen omfattas "
+        f"inte [{cid}]. Försäkringsgivare som bär risken är {insurer}. Ni kan när som helst "
+        "invända mot marknadsföring eller avregistrera er genom att svara STOPP."
     )
+
+
+PROMISE = " ni får garanterad ersättning;"
+"""An absolute claim (guaranteed payout) the gate blocks."""
 
 
 def promising_email(variables: dict[str, Any]) -> str:
-    return clean_email(variables).replace(
-        "Dear customer,", "Dear customer, you are guaranteed payout;"
-    )
+    return clean_email(variables).replace("Hej,", f"Hej,{PROMISE}")
 
 
 def test_failed_draft_is_revised_once_and_passes(shared_settings: Settings) -> None:
@@ -52,7 +54,7 @@ def test_failed_draft_is_revised_once_and_passes(shared_settings: Settings) -> N
     revision = [c for c in llm.calls if c.kind == "stream"][1]
     assert revision.prompt_id == "revise_draft"
     assert "claims.absolute" in revision.variables["findings"]
-    assert "guaranteed payout" in revision.variables["draft"]
+    assert "garanterad ersättning" in revision.variables["draft"]
 
 
 def test_draft_failing_twice_is_escalated_with_findings(shared_settings: Settings) -> None:
@@ -76,7 +78,7 @@ def test_llm_reviewer_adds_findings_but_cannot_block_alone(shared_settings: Sett
                 "rule": "tone",
                 "severity": "block",
                 "message": "pushy",
-                "excerpt": "we suggest Cyber liability",
+                "excerpt": "vi föreslår en cyberförsäkring",
             }
         ]
     }

@@ -10,8 +10,8 @@ from copilot.decisions import thread
 from copilot.drafting.templates import LANGUAGES
 from copilot.service import TurnRequest, TurnService
 from copilot.state import TurnState
-from tests.copilot.cli.test_ask_cmd import SEED_CASES
 from knowledge.localised import localised_passages
+from tests.copilot.cli.test_ask_cmd import SEED_CASES
 from tests.copilot.conftest import NOW, SEED_ADVISOR
 from tools.foundation.settings import Settings
 

@@ -8,6 +8,7 @@ from copilot.compliance.models import ComplianceReport
 from copilot.nodes.check_compliance import check_final_text
 from copilot.records.store import ApprovalBlocked
 from copilot.state import ApprovalDecision, Decision, TurnState
+from tools.foundation.settings import Settings
 
 
 def blocking_rules(report: ComplianceReport) -> list[str]:
@@ -21,7 +22,7 @@ def check_decision(
     *,
     decision: Decision,
     edited_text: str | None,
-    insurer: str,
+    settings: Settings,
 ) -> None:
     """Refuse to let a text through that fails the gate (approve as is, or an edit).
 
@@ -33,7 +34,7 @@ def check_decision(
     if decision == "edit":
         if not edited_text or not edited_text.strip():
             raise ApprovalBlocked(approval_id, ["edit.empty_text"])
-        report = check_final_text(values, insurer, edited_text)
+        report = check_final_text(values, settings, edited_text)
     else:
         report = values["compliance"]
     blocking = blocking_rules(report)

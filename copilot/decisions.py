@@ -153,7 +153,7 @@ class TurnDecisions:
         try:
             config = thread(approval_id)
             values = cast(TurnState, self.graph.get_state(config).values)
-            check(values, approval_id, insurer=self.settings.insurer_name)
+            check(values, approval_id, settings=self.settings)
             context = RunContext(
                 advisor_id=advisor_id,
                 customer_id=customer_id,

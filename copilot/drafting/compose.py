@@ -10,15 +10,19 @@ and the opt-out notice are always written; a draft over its channel's limit
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from pydantic import BaseModel, Field
 
+from copilot.citations import CITATION
 from copilot.drafting.formats import within_limits
 from copilot.drafting.models import DraftInput, ProductPoint
 from copilot.drafting.templates import DraftTemplate, load_template
 from copilot.drafting.why_now import coverage_sentence
 from prompts.registry import PromptRef
+
+_TRAILING_MARKS = re.compile(rf"(?:\s*{CITATION.pattern})+$")
 
 
 class ComposedDraft(BaseModel):
@@ -197,6 +201,20 @@ def _call_script(template: DraftTemplate, draft: DraftInput, parts: _Parts) -> I
     yield f"[{label['next_step']}] {parts.cta} {template.signoff}"
 
 
+def _sentence(line: str) -> str:
+    """Return a line that ends its sentence, before any trailing citation markers.
+
+    Talking points join a product's lines into one bullet, so "price [cite]" followed by
+    "Main exclusion: ..." needs a full stop between them.
+    """
+    text = line.strip()
+    marks = _TRAILING_MARKS.search(text)
+    words, cited = (text[: marks.start()], text[marks.start() :]) if marks else (text, "")
+    if words and words[-1] not in ".!?:;":
+        words += "."
+    return words + cited
+
+
 def _talking_points(template: DraftTemplate, draft: DraftInput, parts: _Parts) -> Iterator[str]:
     """Yield talking points: heading, why now, one bullet per product, the one ask, reminders."""
     yield template.marketing.format(insurer=draft.insurer)
@@ -206,7 +224,7 @@ def _talking_points(template: DraftTemplate, draft: DraftInput, parts: _Parts) -
     if parts.why:
         yield parts.why
     for item in parts.items:
-        yield " ".join(line.strip() for line in item)
+        yield " ".join(_sentence(line) for line in item)
     yield parts.cta
     yield ""
     reminders = [template.price_note] if parts.priced else []

@@ -16,7 +16,7 @@ from copilot.llm.redact import minimise_facts
 from copilot.llm.reviewer import LLMReviewer
 from copilot.state import Draft, TurnState
 from copilot.turn_facts import turn_facts
-from tools.foundation.settings import Settings, get_settings
+from tools.foundation.settings import Settings
 
 MAX_ATTEMPTS = 2
 """The first draft and one automatic revision."""
@@ -127,21 +127,19 @@ def route_after_check(
     return "escalate_draft"
 
 
-def check_final_text(
-    state: TurnState, insurer: str, text: str, settings: Settings | None = None
-) -> ComplianceReport:
+def check_final_text(state: TurnState, settings: Settings, text: str) -> ComplianceReport:
     """Check the text a reviewer wants to send (an edit) against the same facts and chunks.
 
-    The insurer's contact details come from ``settings`` (the process settings when None).
+    The insurer's name and contact details come from the deployment's ``settings``.
     """
     draft = state["draft"]
     subject, body = split_subject(text) if draft.channel == "email" else (None, text)
     edited = draft.model_copy(
         update={"subject": subject, "body": body, "citations": cited_ids(text)}
     )
-    contacts = known_contacts(state, settings or get_settings())
+    contacts = known_contacts(state, settings)
     return check_draft(
         draft_text(edited),
         grounding_facts(state),
-        compliance_context(state, insurer, edited, contacts),
+        compliance_context(state, settings.insurer_name, edited, contacts),
     )

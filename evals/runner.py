@@ -25,6 +25,7 @@ SUITES: dict[str, str] = {
     "recommendations": "evals.recommendations:run",
     "models": "evals.models:run",
     "robustness": "evals.robustness:run",
+    "drafts": "evals.drafts:run",
     "compliance": "evals.adapters:compliance",
     "retrieval": "evals.adapters:retrieval",
 }

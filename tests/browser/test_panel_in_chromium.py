@@ -93,9 +93,9 @@ def test_seed_use_case_1_from_the_panel_to_the_outbox(
     draft.get_by_text("Edit the text before approving").click()
     text = draft.get_by_label("Message as it will be sent")
     original = text.input_value()
-    sentence = next(line for line in original.splitlines() if line.startswith("Hej"))
-    text.fill(original.replace(sentence, "Hej Sarah,"))
-    draft.get_by_label("Reason (required to reject)").fill("greet Sarah")
+    assert "Hej Sarah," in original  # addressed to Nordic IT's primary contact
+    text.fill(original.replace("Vänliga hälsningar", "Med vänliga hälsningar", 1))
+    draft.get_by_label("Reason (required to reject)").fill("warmer sign-off")
     draft.get_by_role("button", name="Approve").click()
     decided = page.locator(f"#draft-{approval_id}.decided")
     decided.wait_for()

@@ -15,6 +15,7 @@ import vcr
 import yaml
 
 from copilot.compliance.gate import check_draft
+from copilot.compliance.language import foreign_passages, text_language
 from copilot.compliance.models import ComplianceContext, DraftText
 from copilot.llm.client import LLMClient
 from copilot.llm.drafting import DraftRequest, draft_message, stream_draft
@@ -81,6 +82,7 @@ def test_recorded_english_email_is_a_draft_of_the_v2_prompt(
     with cassette_vcr.use_cassette("draft_email_en.yaml"):
         draft = draft_message(recorded_llm, _request("en", EMAIL_REFERENCE_EN), DRAFT_PASSAGES)
     assert "Sarah" in draft.text and "1,850" in draft.text
+    assert text_language(draft.text) == "en"
     assert (draft.prompt.id, draft.prompt.version) == ("draft_email", 2)
 
 
@@ -93,6 +95,7 @@ def test_recorded_swedish_email_streams_in_swedish(
     text = "".join(deltas)
     assert len(deltas) > 10 and text == stream.generation.text
     assert "Sarah" in text and "Fjord Mutual Insurance Ltd" in text
+    assert text_language(text) == "sv" and foreign_passages(text, "sv") == []
 
 
 def test_recorded_swedish_revision_answers_the_findings(

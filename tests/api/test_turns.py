@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from fastapi.testclient import TestClient
 
 from tests.api.conftest import SEED_CUSTOMER, Tokens
+from tests.copilot.cli.test_ask_cmd import (
+    SEED_CASES,
+    SEED_EXPECTED,
+    assert_addressed_in_one_language,
+)
 
 FI_CUSTOMER = "S000002"
 
@@ -174,3 +180,31 @@ def test_the_queue_exports_as_csv_and_jsonl(client: TestClient, tokens: Tokens) 
     assert csv_text.splitlines()[0].startswith("approval_id,status")
     assert approval_id in csv_text.splitlines()[1]
     assert json.loads(jsonl.splitlines()[0])["approval_id"] == approval_id
+
+
+@pytest.mark.slow
+def test_the_five_seed_use_cases_over_http_are_addressed_in_their_language(
+    client: TestClient, tokens: Tokens
+) -> None:
+    ids = dict(
+        zip(SEED_EXPECTED, ("S000001", "S000002", "S000003", "S000004", "S000005"), strict=True)
+    )
+    for name, message in SEED_CASES:
+        result = _turn(client, tokens, message, customer=ids[name])
+
+        assert result["passed"], (name, result["findings"])
+        assert_addressed_in_one_language(name, result["draft"])
+
+
+def test_a_chosen_contact_is_greeted_instead_of_the_primary(
+    client: TestClient, tokens: Tokens
+) -> None:
+    answer = client.post(
+        f"/api/customers/{SEED_CUSTOMER}/turns",
+        json={"message": "Draft an email about their growth", "contact_id": "S000001-2"},
+        headers=tokens.header("advisor"),
+    )
+
+    assert answer.status_code == 200, answer.text
+    text = answer.json()["draft"]["text"]
+    assert "Hej Anna," in text and "Sarah" not in text

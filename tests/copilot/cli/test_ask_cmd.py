@@ -10,7 +10,9 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
+from copilot.citations import without_citations
 from copilot.cli.main import app
+from copilot.compliance.language import foreign_passages, text_language
 from copilot.drafting.templates import load_phrases
 from tests.copilot.conftest import NOW, SEED_ADVISOR
 from tools.book.models import Advisor
@@ -85,6 +87,37 @@ def test_seed_use_cases_match_the_tools_and_pass_the_gate(
     assert any(a["action"] == "renewal_review" for a in renewal["actions"])
     assert {r["product"] for r in renewal["recommendations"]} == {"EPL", "PRODUCT_LIABILITY"}
     assert behaviour["draft"]["channel"] == "portal_message"
+
+
+SEED_EXPECTED = {
+    "Nordic IT Solutions AB": ("Sarah", "sv", "från 8 till 15 anställda"),
+    "Nordic Manufacturing Oy": ("Jukka", "fi", "kiristyshaittaohjelma"),
+    "Oslo Consulting AS": ("Kristin", "nb", "nettbutikken"),
+    "Stockholm Retail AB": ("Karin", "sv", "förnyas"),
+    "Bergen Tech AS": ("Eirik", "nb", "logget inn"),
+}
+"""Each seed use case's primary contact, language and the words that state its trigger."""
+
+
+def assert_addressed_in_one_language(name: str, draft: dict[str, Any]) -> None:
+    """Assert a seed draft greets its contact, states its trigger and is in one language."""
+    first_name, language, trigger = SEED_EXPECTED[name]
+    text = without_citations(draft["text"])
+    opening = [line for line in text.splitlines() if line.strip()][:4]
+    assert draft["language"] == language, (name, draft["language"])
+    assert any(first_name in line for line in opening), (name, opening)
+    assert trigger in text, (name, text)
+    assert text_language(text) == language, (name, text)
+    assert foreign_passages(text, language) == [], (name, foreign_passages(text, language))
+
+
+@pytest.mark.slow
+def test_seed_drafts_greet_their_contact_and_state_the_trigger_in_their_language(
+    seed_answers: dict[str, dict[str, Any]],
+) -> None:
+    for name, answer in seed_answers.items():
+        assert answer["passed"], (name, answer["findings"])
+        assert_addressed_in_one_language(name, answer["draft"])
 
 
 def test_json_contract_has_the_documented_keys(cli_env: Settings) -> None:

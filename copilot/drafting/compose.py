@@ -39,7 +39,7 @@ class Detail(BaseModel):
     """How much optional detail a rendering carries (the limits may ask for less)."""
 
     coverage: bool = Field(True, description="State the coverage score.")
-    descriptions: bool = Field(True, description="Describe each product's cover.")
+    descriptions: int = Field(99, description="Products whose cover is described, best first.")
     exclusions: int = Field(99, description="Products whose main exclusion is stated.")
     bundle: bool = Field(True, description="State the bundle price.")
     prices: bool = Field(True, description="State each product's indicative price.")
@@ -50,9 +50,10 @@ class Detail(BaseModel):
 _SHORTER: tuple[dict[str, bool | int], ...] = (
     {"notes": 2},
     {"notes": 1},
-    {"descriptions": False},
+    {"descriptions": 1},
     {"notes": 0},
     {"exclusions": 1},
+    {"descriptions": 0},
     {"coverage": False},
     {"exclusions": 0},
     {"bundle": False},
@@ -86,7 +87,7 @@ def _product_lines(
         lines = [
             template.product_priced.format(name=point.name, price=point.price, cite=point.cite)
         ]
-    elif detail.descriptions and point.description:
+    elif index < detail.descriptions and point.description:
         lines = [
             template.product.format(name=point.name, description=point.description, cite=point.cite)
         ]

@@ -168,3 +168,20 @@ def route(message: str) -> Plan:
         tools=list(TOOLS_BY_INTENT[intent]),
         source="router",
     )
+
+
+MAX_NAMED_PRODUCTS = 3
+"""More products than this in a model's plan is not a request naming them (a small model
+sometimes lists the whole catalogue); the products the message names are used instead."""
+
+
+def complete_plan(plan: Plan, message: str) -> Plan:
+    """Return a model's plan with the tools its intent needs, which code decides.
+
+    The intent's tools (``TOOLS_BY_INTENT``) always run first, in their order, then any
+    other known tool the model named; a plan listing the catalogue instead of the products
+    the advisor named gets the products found in the message.
+    """
+    tools = list(dict.fromkeys([*TOOLS_BY_INTENT[plan.intent], *plan.tools]))
+    products = plan.products if len(plan.products) <= MAX_NAMED_PRODUCTS else find_products(message)
+    return plan.model_copy(update={"tools": tools, "products": products})

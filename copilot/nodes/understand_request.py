@@ -11,7 +11,7 @@ from copilot.context import LanguageModel, RunContext
 from copilot.llm.errors import LLMUnavailable
 from copilot.llm.planning import propose_plan
 from copilot.plan import Plan
-from copilot.router import route
+from copilot.router import complete_plan, route
 from copilot.state import TurnState
 from prompts.registry import PromptRef
 from tools.catalogue import load_catalogue
@@ -35,7 +35,7 @@ def plan_with_fallback(
     except LLMUnavailable as fault:
         logger.warning("planning fell back to the local router: %s", fault)
         return route(message), None, str(fault)
-    return answer.parsed, answer.prompt, None
+    return complete_plan(answer.parsed, message), answer.prompt, None
 
 
 def understand_request(state: TurnState, runtime: Runtime[RunContext]) -> dict[str, Any]:

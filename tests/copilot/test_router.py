@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from copilot.router import TOOLS_BY_INTENT, find_channel, find_products, route
+from copilot.plan import Plan
+from copilot.router import TOOLS_BY_INTENT, complete_plan, find_channel, find_products, route
+from tools.catalogue import load_catalogue
 
 
 @pytest.mark.parametrize(
@@ -54,3 +56,24 @@ def test_plan_lists_the_tools_of_its_intent() -> None:
 @pytest.mark.slow
 def test_paraphrase_without_keywords_uses_embedding_similarity() -> None:
     assert route("Help me get ready to phone them").intent == "prepare_call"
+
+
+def test_a_model_plan_gets_the_tools_its_intent_needs() -> None:
+    proposed = Plan(intent="recommend", products=[], tools=[], source="llm")
+
+    plan = complete_plan(proposed, "What should I offer them?")
+
+    assert plan.tools == list(TOOLS_BY_INTENT["recommend"])
+    assert plan.source == "llm" and plan.intent == "recommend"
+
+
+def test_a_model_plan_listing_the_catalogue_keeps_the_products_the_message_names() -> None:
+    everything = list(load_catalogue().codes)
+    proposed = Plan(intent="draft_outreach", products=everything, tools=["quote"], source="llm")
+
+    plan = complete_plan(proposed, "Draft an email about cyber cover")
+
+    assert plan.products == ["CYBER"]
+    assert plan.tools[: len(TOOLS_BY_INTENT["draft_outreach"])] == list(
+        TOOLS_BY_INTENT["draft_outreach"]
+    )

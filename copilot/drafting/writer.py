@@ -18,6 +18,7 @@ from copilot.drafting.choices import (
 from copilot.drafting.compose import compose_draft
 from copilot.drafting.facts import advisor_notes, build_draft_input, gap_notes, quoted_prices
 from copilot.drafting.formats import FORMATS
+from copilot.drafting.notices import with_required_notices
 from copilot.drafting.why_now import coverage_score, why_now
 from copilot.events import DraftResetEvent, DraftTokenEvent
 from copilot.llm.drafting import DraftRequest, split_subject, stream_draft
@@ -147,6 +148,7 @@ def llm_draft(
     subject, body = (
         split_subject(generation.text) if reference.channel == "email" else (None, generation.text)
     )
+    body = with_required_notices(body, reference.channel, reference.language, insurer)
     return Draft(
         channel=reference.channel,
         language=reference.language,

@@ -145,6 +145,10 @@ def llm_draft(
     for delta in stream:
         write(DraftTokenEvent(attempt=attempt, text=delta))
     generation = stream.generation
+    if generation.finish_reason == "length":  # a draft cut off mid-sentence is not a draft
+        raise LLMUnavailable(
+            "malformed", f"the draft was cut off at {generation.prompt.id}'s max_tokens"
+        )
     subject, body = (
         split_subject(generation.text) if reference.channel == "email" else (None, generation.text)
     )

@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import pytest
+
+from knowledge.corpus_reader import CORPUS_DIR, CorpusError
 from knowledge.ingest import ingest_corpus
 from knowledge.store import get_collection
 from tools.foundation.settings import Settings
@@ -73,3 +77,33 @@ def test_progress_reports_every_document(tiny_corpus: Path, tiny_settings: Setti
         tiny_settings, progress=lambda d, t, _: calls.append((d, t)), corpus_dir=tiny_corpus
     )
     assert calls[-1] == (3, 3)
+
+
+def test_customer_sheets_in_language_folders_are_ingested(
+    tiny_corpus: Path, tiny_settings: Settings
+) -> None:
+    (tiny_corpus / "product" / "fi").mkdir()
+    shutil.copy(CORPUS_DIR / "product/fi/product-cyber.fi.md", tiny_corpus / "product" / "fi")
+
+    report = ingest_corpus(tiny_settings, corpus_dir=tiny_corpus)
+
+    assert "product-cyber.fi" in report.added
+    stored = get_collection(tiny_settings).get(where={"l_fi": True}, include=["metadatas"])
+    kinds = sorted(str(meta["section_kind"]) for meta in stored["metadatas"] or [])
+    assert kinds == ["cover", "exclusion", "note"]
+    assert {meta["audience"] for meta in stored["metadatas"] or []} == {"customer"}
+
+
+def test_a_sheet_with_an_unknown_language_stops_the_ingest_before_writing(
+    tiny_corpus: Path, tiny_settings: Settings
+) -> None:
+    (tiny_corpus / "product" / "de").mkdir()
+    text = (CORPUS_DIR / "product/sv/product-cyber.sv.md").read_text(encoding="utf-8")
+    bad = text.replace("doc_id: product-cyber.sv", "doc_id: product-cyber.de")
+    (tiny_corpus / "product/de/product-cyber.de.md").write_text(
+        bad.replace("language: sv", "language: de"), encoding="utf-8"
+    )
+
+    with pytest.raises(CorpusError, match=r"product-cyber.de.md(.|\n)*unknown language 'de'"):
+        ingest_corpus(tiny_settings, corpus_dir=tiny_corpus)
+    assert stored_ids(tiny_settings) == set()

@@ -49,6 +49,8 @@ CHECKS: dict[str, Callable[[DraftSample], bool]] = {
     "passed_gate": scorers.passed_gate,
 }
 """The yes/no scorers; each suite score is the share of drafts that pass it."""
+CASE_USEFULNESS = 0.5
+"""A case passes only when at least this share of its rubric criteria is met."""
 
 
 def sample_of(case: DraftCase, state: TurnState, settings: Settings, text: str) -> DraftSample:
@@ -97,7 +99,7 @@ def _case_result(sample: DraftSample, judge: LanguageModel | None) -> CaseResult
     useful = sum(rubric.values()) / len(rubric)
     return CaseResult(
         id=sample.case.id,
-        passed=all(checks.values()) and grounded == 1.0 and useful >= 0.5,
+        passed=all(checks.values()) and grounded == 1.0 and useful >= CASE_USEFULNESS,
         tags=sample.case.tags,
         language=sample.case.language,
         expected={"language": sample.case.language, "greets": sample.case.greets},

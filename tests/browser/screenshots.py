@@ -39,6 +39,8 @@ def take(site: Site, out: Path) -> None:
         advisor = browser.new_page(viewport={"width": 400, "height": 900})
         sign_in(advisor, site, site.advisor, f"/panel?customer={CUSTOMER}")
         _shot(advisor, out, "panel", 1500)
+        advisor.get_by_role("heading", name="Contact persons").scroll_into_view_if_needed()
+        advisor.screenshot(path=str(out / "panel-contacts.png"))
         advisor.get_by_label("Your question or request").fill("Draft an email about cyber cover")
         advisor.get_by_label("Your question or request").press("Enter")
         advisor.get_by_text("The draft is ready below").wait_for(timeout=60_000)
@@ -49,6 +51,14 @@ def take(site: Site, out: Path) -> None:
         advisor.locator("article.decided").first.wait_for()
         sign_in(advisor, site, site.advisor, "/panel/lists?kind=top_defend")
         _shot(advisor, out, "action-lists", 900)
+        sign_in(advisor, site, site.advisor, "/team")
+        _shot(advisor, out, "team", 900)
+
+        wide = browser.new_page(viewport={"width": 1280, "height": 900})
+        sign_in(wide, site, site.advisor, f"/panel?customer={CUSTOMER}")
+        _shot(wide, out, "panel-1280", 1100)
+        sign_in(wide, site, site.advisor, "/team")
+        _shot(wide, out, "team-1280", 800)
 
         checker = browser.new_page(viewport={"width": 1280, "height": 900})
         sign_in(checker, site, site.compliance, "/review")

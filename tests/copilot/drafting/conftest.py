@@ -7,10 +7,8 @@ from typing import cast
 import pytest
 
 from copilot.decisions import thread
-from copilot.drafting.templates import LANGUAGES
 from copilot.service import TurnRequest, TurnService
 from copilot.state import TurnState
-from knowledge.localised import localised_passages
 from tests.copilot.cli.test_ask_cmd import SEED_CASES
 from tests.copilot.conftest import NOW, SEED_ADVISOR
 from tools.foundation.settings import Settings
@@ -29,23 +27,5 @@ def seed_states(shared_settings: Settings) -> dict[str, TurnState]:
             advisor_id=SEED_ADVISOR, customer_id=customer_id, message=message, now=NOW
         )
         result = service.start(request)
-        state = cast(TurnState, service.graph.get_state(thread(result.request_id)).values)
-        states[name] = with_sheets_in_every_language(state, shared_settings)
+        states[name] = cast(TurnState, service.graph.get_state(thread(result.request_id)).values)
     return states
-
-
-def with_sheets_in_every_language(state: TurnState, settings: Settings) -> TurnState:
-    """Return the state with its products' customer sheets in all six languages retrieved.
-
-    A turn retrieves the sheets in its customer's language only; these tests draft each
-    case in every language, as for a customer who reads that language.
-    """
-    codes = sorted({code for chunk in state["chunks"] for code in chunk.products})
-    have = {chunk.chunk_id for chunk in state["chunks"]}
-    extra = [
-        chunk
-        for language in LANGUAGES
-        for chunk in localised_passages(codes, language, settings=settings)
-        if chunk.chunk_id not in have
-    ]
-    return cast(TurnState, {**state, "chunks": [*state["chunks"], *extra]})

@@ -8,7 +8,6 @@ from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from copilot.access import advisor_of, customer_for, turn_for
-from copilot.ratings.models import RatingRecord
 from copilot.ratings.reason_codes import (
     MAX_COMMENT_CHARS,
     RATING_REASON_CODES_VERSION,
@@ -17,6 +16,7 @@ from copilot.ratings.reason_codes import (
 from copilot.users import Actor
 from tools.foundation.clock import utc_now
 from tools.foundation.errors import InvalidInput
+from tools.learning.ratings_table import RatingRecord
 
 
 class RatingCreate(BaseModel):

@@ -29,6 +29,8 @@ class ProductModel:
     base_rate: float
     n_train: int
     positives: int
+    offset: float = 0.0
+    """Log-odds learned from offers' outcomes and ratings (``tools/propensity/offsets.py``)."""
 
     @property
     def members(self) -> list[PropensityClassifier]:
@@ -38,8 +40,8 @@ class ProductModel:
     def baseline(self) -> float:
         """Return the log-odds of an average customer (the contributions' reference)."""
         if not self.members:
-            return float(np.log(self.base_rate / (1.0 - self.base_rate)))
-        return float(np.mean([m.intercept_logit() for m in self.members]))
+            return float(np.log(self.base_rate / (1.0 - self.base_rate))) + self.offset
+        return float(np.mean([m.intercept_logit() for m in self.members])) + self.offset
 
     def contributions(self, frame: pd.DataFrame) -> pd.DataFrame:
         """Return per-feature log-odds contributions (rows x features)."""
@@ -48,11 +50,12 @@ class ProductModel:
         parts = [m.contributions(frame) for m in self.members]
         return sum(parts[1:], parts[0]) / len(parts)
 
-    def logit(self, frame: pd.DataFrame) -> np.ndarray:
-        """Return the blended log-odds of each row."""
+    def logit(self, frame: pd.DataFrame, include_offset: bool = True) -> np.ndarray:
+        """Return the blended log-odds of each row (with the learned offset unless told not)."""
+        offset = self.offset if include_offset else 0.0
         if not self.members:
-            return np.full(len(frame), self.baseline())
-        return np.mean([m.decision_function(frame) for m in self.members], axis=0)
+            return np.full(len(frame), self.baseline() - self.offset + offset)
+        return np.mean([m.decision_function(frame) for m in self.members], axis=0) + offset
 
     def predict_proba(self, frame: pd.DataFrame) -> np.ndarray:
         """Return the probability of buying for each row."""

@@ -73,6 +73,8 @@ class PropensityScorer:
     """Per scorer, the columns of the numeric matrix it reads, in its order."""
     baselines: np.ndarray
     """Per product, the log-odds used when it has no classifier (its smoothed base rate)."""
+    offsets: np.ndarray
+    """Per product, the log-odds offset learned from the learning loop (0: none)."""
     features: tuple[str, ...]
     """Contribution columns (the members' input columns)."""
     peers: PeerTable
@@ -114,6 +116,8 @@ class PropensityScorer:
                 np.array([numeric.index(c) for c in s.numeric], dtype=int) for s in scorers
             ),
             baselines=np.array([model.products[c].baseline() for c in model.codes]),
+            # A model pickled before offsets existed reads the class default, 0.
+            offsets=np.array([model.products[c].offset for c in model.codes]),
             features=features,
             peers=PeerTable.from_frame(model.peers, list(model.codes)),
         )
@@ -141,7 +145,7 @@ class PropensityScorer:
             if members:
                 # The mean of the members' log-odds and contributions, as ProductModel blends.
                 picked = [(scored[i][1], scored[i][2], scored[i][0].index(k)) for i in members]
-                logits[k] = sum(d[r] for d, _, r in picked) / len(picked)
+                logits[k] = sum(d[r] for d, _, r in picked) / len(picked) + self.offsets[k]
                 parts[k] = sum(c[r] for _, c, r in picked) / len(picked)
         return PropensityPart(
             version=self.version,

@@ -67,6 +67,40 @@ def _fairness_section(meta: ModelMetadata) -> list[str]:
     ]
 
 
+_FEEDBACK_LABELS = {
+    "settled_offers": "Settled offers (accepted, declined or no response)",
+    "accepted": "of which accepted",
+    "offers_with_rating": "Offers whose recommendation an advisor rated",
+    "excluded_not_about_fit": "Negatives excluded (rated wrong timing, tone or already discussed)",
+    "confirmed_negatives": "Negatives counted twice (rated 1-2 stars: not relevant, wrong product)",
+    "rating_only_negatives": "Low fit ratings of recommendations never presented (negatives)",
+    "recommendation_ratings": "Recommendation ratings read",
+    "rows_used": "Rows the offsets were fitted on",
+    "rows_skipped": "Rows skipped (product held or no policy in force that day)",
+}
+
+
+def _feedback_section(feedback: dict[str, Any] | None) -> list[str]:
+    if feedback is None:
+        return []
+    lines = [
+        "",
+        "## Learning from outcomes and advisors' ratings",
+        f"- Rules version: {feedback.get('rules_version', '-')} (`tools/learning/feedback.py`)",
+    ]
+    lines += [f"- {label}: {feedback.get(key, 0)}" for key, label in _FEEDBACK_LABELS.items()]
+    reasons = feedback.get("ratings_by_reason") or {}
+    shown = ", ".join(f"{code} {count}" for code, count in reasons.items()) or "none"
+    lines.append(f"- Reason codes of the ratings read: {shown}")
+    offsets = feedback.get("offsets") or {}
+    if not offsets:
+        return [*lines, "- No offsets: nothing settled to learn from yet."]
+    used = feedback.get("rows_by_product") or {}
+    lines += ["", "| product | rows | log-odds offset |", "|---|---|---|"]
+    lines += [f"| {code} | {used.get(code, '')} | {d:+.3f} |" for code, d in offsets.items()]
+    return lines
+
+
 def render_model_card(meta: ModelMetadata) -> str:
     """Return the Markdown model card of one model version.
 
@@ -100,6 +134,7 @@ def render_model_card(meta: ModelMetadata) -> str:
         "",
         "## Known limits",
         *([f"- {item}" for item in meta.limits] or ["- none recorded"]),
+        *_feedback_section(meta.feedback),
     ]
     for key, value in meta.notes.items():
         lines += ["", f"## {key}", str(value)]

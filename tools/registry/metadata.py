@@ -47,3 +47,8 @@ class ModelMetadata(BaseModel):
     fairness: FairnessCheck | None = Field(None, description="Protected-attribute/proxy check.")
     limits: list[str] = Field(default_factory=list, description="Known limits, in plain words.")
     notes: dict[str, Any] = Field(default_factory=dict, description="Kind-specific extra facts.")
+    feedback: dict[str, Any] | None = Field(
+        None,
+        description="What the training learned from offers' outcomes and advisors' ratings "
+        "(None: the model kind does not learn from them).",
+    )

@@ -19,6 +19,7 @@ from threadpoolctl import threadpool_limits
 from tools.book.models import GroundTruth
 from tools.book.repository import book_as_of
 from tools.catalogue.loader import load_catalogue
+from tools.foundation.clock import utc_now
 from tools.foundation.db import session_factory
 from tools.foundation.settings import Settings
 from tools.registry.store import save_model
@@ -58,6 +59,7 @@ def train_all(settings: Settings, progress: Progress | None = None) -> TrainRepo
     """
     from tools.churn.training import train_churn
     from tools.credibility.pipeline import train_credibility
+    from tools.learning.feedback import load_feedback
     from tools.propensity.book_frames import load_book_frames
     from tools.propensity.pipeline import train_propensity
 
@@ -72,9 +74,16 @@ def train_all(settings: Settings, progress: Progress | None = None) -> TrainRepo
         note("Reading the book")
         frames = load_book_frames(session)
         book_date, (oracle, hazard) = book_as_of(session), _oracle(session)
+        # What the learning loop recorded so far: settled offers, weighed by advisors' ratings.
+        feedback = load_feedback(session, utc_now())
         seconds["read"] = time.perf_counter() - started
         steps = (
-            ("propensity", lambda: train_propensity(frames, book_date, catalogue, oracle, source)),
+            (
+                "propensity",
+                lambda: train_propensity(
+                    frames, book_date, catalogue, oracle, source, feedback=feedback
+                ),
+            ),
             ("credibility", lambda: train_credibility(frames, book_date, catalogue.codes, source)),
             ("churn", lambda: train_churn(frames, book_date, catalogue, source, hazard)),
         )

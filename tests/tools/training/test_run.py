@@ -27,3 +27,59 @@ def test_no_protected_attribute_is_a_feature(trained_models) -> None:
     for kind in ("propensity", "churn", "credibility"):
         meta = load_current(kind, trained_models[0].models_dir).metadata
         assert meta.fairness is not None and meta.fairness.protected_features_found == []
+
+
+def test_outcomes_and_ratings_feed_the_next_training_and_its_card(fresh_book) -> None:
+    from datetime import datetime, timedelta
+
+    from tools.learning.offers import OfferCreate, record_offer
+    from tools.learning.outcomes import OutcomeCreate, record_outcome
+    from tools.learning.ratings_table import RatingRecord
+    from tools.training.run import train_all
+
+    settings, session = fresh_book(120)
+    presented = datetime(2026, 11, 20, 10)
+    customers = [f"C{n:07d}" for n in range(1, 41)]
+    for i, customer in enumerate(customers):
+        code, outcome = ("CYBER", "accepted") if i % 2 else ("TRAVEL", "declined")
+        offer = record_offer(
+            session,
+            OfferCreate(
+                customer_id=customer,
+                product_code=code,
+                channel="email",
+                trigger_type="gap",
+                presented_at=presented,
+                model_version="propensity-before",
+                rule_pack_id="nordic-se",
+                rule_pack_version="2026.12.1",
+                arm="champion",
+            ),
+        )
+        at = presented + timedelta(days=2)
+        created = OutcomeCreate(offer_id=offer.id, outcome=outcome, occurred_at=at)
+        record_outcome(session, created, source="import", recorded_by="test", now=at)
+    session.add(
+        RatingRecord(
+            user_id="u-adv",
+            advisor_id="ADV-001",
+            customer_id=customers[0],
+            subject_type="recommendation",
+            subject_id=f"{customers[0]}:cross_sell:TRAVEL",
+            product="TRAVEL",
+            score=1,
+            reason_codes=["not_relevant"],
+            reason_codes_version="2026.12.1",
+            comment="",
+            rated_at=presented,
+        )
+    )
+    session.commit()
+    train_all(settings)
+    meta = load_current("propensity", settings.models_dir).metadata
+    assert meta.feedback is not None
+    assert meta.feedback["settled_offers"] == 40 and meta.feedback["confirmed_negatives"] == 1
+    assert meta.feedback["offsets"]["CYBER"] > 0 > meta.feedback["offsets"]["TRAVEL"]
+    card = model_card_path("propensity", models_dir=settings.models_dir).read_text()
+    assert "## Learning from outcomes and advisors' ratings" in card
+    assert "Reason codes of the ratings read: not_relevant 1" in card

@@ -1,4 +1,7 @@
-"""The ratings table (migration ``0005_api``)."""
+"""The advisors' ratings table (migration ``0005_api``).
+
+Written by ``copilot.ratings`` (the API), read by the next training run (``feedback.py``).
+"""
 
 from __future__ import annotations
 

@@ -68,9 +68,7 @@ def test_learned_offsets_reach_both_scoring_paths(trained_models, tmp_path) -> N
         common = customer_features(frames, at.date(), catalogue.codes)
         open_cyber = common.index[common["own_CYBER"] == 0][:60].tolist()
         open_gl = common.index[common["own_GL"] == 0][:60].tolist()
-        rows = pd.concat(
-            [_feedback(open_cyber, "CYBER", 1, at), _feedback(open_gl, "GL", 0, at)]
-        )
+        rows = pd.concat([_feedback(open_cyber, "CYBER", 1, at), _feedback(open_gl, "GL", 0, at)])
         summary = apply_feedback(model, frames, Feedback(rows), catalogue)
         offsets = summary["offsets"]
         assert isinstance(offsets, dict)

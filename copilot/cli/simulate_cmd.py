@@ -15,7 +15,11 @@ def _print(result: SimulationResult) -> None:
     typer.echo(
         f"Conversion before retraining {result.conversion_before:.1%} "
         f"(expected {result.expected_before:.1%}), after {result.conversion_after:.1%} "
-        f"(expected {result.expected_after:.1%})"
+        f"(expected {result.expected_after:.1%}; oracle {result.oracle_expected:.1%})"
+    )
+    typer.echo(
+        f"Retraining learned from {result.outcomes_learned} outcomes and ratings "
+        f"({result.ratings_used} advisor ratings)"
     )
     typer.echo(
         f"Treated {result.treated_conversion:.1%} vs control {result.control_conversion:.1%} "
@@ -33,10 +37,17 @@ def simulate(
     days: Annotated[int, typer.Option(min=2, help="Length of the run; retrain halfway.")] = 90,
     customers: Annotated[int, typer.Option(min=50, help="Customers in the generated book.")] = 600,
     seed: Annotated[int, typer.Option(help="Seed of the book and the responses.")] = 11,
+    response_spread: Annotated[
+        float,
+        typer.Option(min=0, max=2, help="Assumed spread of products' response to offers."),
+    ] = 0.5,
     json: Annotated[bool, typer.Option("--json", help="End with one JSON line.")] = False,
 ) -> None:
     """Recommend, present, draw outcomes from the ground truth, retrain, recommend again."""
-    result = run_simulation(SimulationSpec(days=days, customers=customers, seed=seed))
+    spec = SimulationSpec(
+        days=days, customers=customers, seed=seed, response_spread=response_spread
+    )
+    result = run_simulation(spec)
     _print(result)
     if json:
         typer.echo(result.model_dump_json())

@@ -1,27 +1,31 @@
 """Play the learning loop on a generated book: recommend, present, outcome, retrain, again.
 
-Since there are no real customers here, responses come from the generator's ground truth:
-a customer offered product k accepts with their true probability of buying k (``GroundTruth``,
-never seen by the models). The run, ``days`` long from the book's as-of date:
+Since there are no real customers here, responses come from the generator's ground truth
+(``GroundTruth``, never seen by the models). The run, ``days`` long from the book's as-of date:
 
 1. A generated book of ``customers`` firms; arms by stable hashing (``tools/experiment``):
    ``control_share`` held out as control, the rest treated; treated customers are split, also
    by hash, into two equal cohorts, one per half of the run.
-2. Model v1 (the shipped features and estimator, trained on the book's latest labelled window)
-   offers each first-half customer the top product they do not hold, on a random day of the
-   first half; offers, outcomes (accepted, declined or no answer) and the policies bought are
-   recorded in the learning loop's tables and the book.
-3. Retrain at halfway: v2 rescales each product by its observed over predicted acceptances
-   among v1's offers, read back from the records (``scoring.recalibrate``); v2 offers to the
-   second-half cohort. (Appending the outcomes as labelled rows to each product's classifier
-   was measured too and made the offers worse; see the README.) The cohorts are random halves
-   of the same book, so before and after differ by the model and by sampling noise; the
-   expected rates (mean true probability of the offers) are reported beside the drawn ones.
-4. Control customers get no offer; they buy the product the champion would have offered with
+2. Model v1, the shipped model trained as shipped (``scoring.train_v1``), offers each
+   first-half customer the top product they do not hold, on a random day of the first half.
+   A customer accepts with their *acceptance chance*: their true purchase probability times
+   the product's responsiveness to offers (``response_spread``, an explicit assumption: some
+   products sell better when offered than their organic purchase rate says, which is what a
+   12-month purchase model cannot see and outcomes can teach). Otherwise they decline or
+   never answer; the simulated advisor rates ``rating_share`` of those (``play.Advisors``).
+   Offers, outcomes, ratings and the policies bought are recorded in the learning loop's
+   tables and the book.
+3. At halfway offers waiting ``outcome_no_response_days`` get ``no_response``, and the model is
+   retrained as shipped: the same window plus the per-product offsets learned from the
+   settled offers and ratings read back from the records (``scoring.retrain``). v2 offers to
+   the second cohort. The cohorts are random halves of the same book, so before and after
+   differ by the model and by sampling noise; the expected rates (mean acceptance chance of
+   the offers) are reported beside the drawn ones, and the oracle's (the best product of
+   each second-cohort customer) as the ceiling.
+4. Control customers get no offer; they buy the product v1 would have offered with
    ``organic_share`` of their true probability (an explicit assumption of the spec).
-5. Offers left unanswered get ``no_response`` after ``outcome_no_response_days``; the
-   conversion report then gives conversion per model version and, customer by customer, the
-   uplift of the treated over control with its 95 % interval.
+5. At the end the conversion report gives conversion per model version and, customer by
+   customer, the uplift of the treated over control with its 95 % interval.
 """
 
 from __future__ import annotations
@@ -36,8 +40,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from evals.simulation.models import SimulationResult, SimulationSpec
-from evals.simulation.play import Period, buy_organically, learned_outcomes, present, top_products
-from evals.simulation.scoring import current_features, fit_models, recalibrate, score, window_labels
+from evals.simulation.play import Advisors, Period, buy_organically, present, top_products
+from evals.simulation.scoring import retrain, score, train_v1
 from tools.book.generator import BookSpec, generate_book
 from tools.book.models import GroundTruth
 from tools.book.schema import migrate
@@ -77,25 +81,51 @@ def _cohorts(ids: list[str], spec: SimulationSpec) -> tuple[list[str], list[str]
     return first, second, [c for c in ids if arm_of(c, experiment) == "control"]
 
 
+def responsiveness(spec: SimulationSpec, codes: list[str]) -> pd.Series:
+    """Return each product's hidden response to offers, ``exp(z)`` with ``z`` centred."""
+    z = np.random.default_rng([spec.seed, 2]).normal(0.0, spec.response_spread, len(codes))
+    return pd.Series(np.exp(z - z.mean()), index=codes)
+
+
+def _acceptance(truth: pd.DataFrame, spec: SimulationSpec) -> pd.DataFrame:
+    return (truth * responsiveness(spec, list(truth.columns))).clip(upper=0.95)
+
+
+def _oracle(acceptance: pd.DataFrame, ids: list[str]) -> float:
+    best = acceptance.loc[ids].max(axis=1).dropna()
+    return float(best.mean()) if not best.empty else 0.0
+
+
 def _play(session: Session, spec: SimulationSpec, no_response_days: int) -> SimulationResult:
     catalogue, rng = load_catalogue(), np.random.default_rng(spec.seed)
     frames = load_book_frames(session)
-    features = current_features(frames, spec.as_of, catalogue)
     truth = _truth(session).reindex(columns=catalogue.codes)
-    ids = sorted(set(truth.index) & set(next(iter(features.values())).index))
+    acceptance = _acceptance(truth, spec)
+    v1 = train_v1(frames, spec.as_of, catalogue, spec.C)
+    first_scores = score(v1, frames, spec.as_of, catalogue)
+    ids = sorted(set(truth.index) & set(first_scores.index))
     first, second, control = _cohorts(ids, spec)
     start = datetime.combine(spec.as_of, time(9))
     halfway, end = start + timedelta(days=spec.days / 2), start + timedelta(days=spec.days)
-    v1 = score(fit_models(window_labels(frames, spec.as_of, catalogue), spec.C), features)
+    picks = top_products(first_scores, truth, first)
+    chances = [float(acceptance.loc[c, k]) for c, k, _ in picks]
+    advisors = Advisors(spec.rating_share, float(np.median(chances)) if chances else 0.0)
     before = Period(start, halfway, "sim-v1", "champion")
-    expected_before = present(
-        session, top_products(v1, truth, first), truth, before, rng, catalogue
-    )
-    outcomes = learned_outcomes(session, "sim-v1")
-    v2 = recalibrate(v1, outcomes)
+    expected_before = present(session, picks, acceptance, before, rng, catalogue, advisors)
+    mark_no_response(session, halfway, no_response_days)
+    v2, learned = retrain(v1, session, halfway, catalogue)
+    second_scores = score(v2, load_book_frames(session), halfway.date(), catalogue)
     after = Period(halfway, end, "sim-v2", "champion")
-    expected_after = present(session, top_products(v2, truth, second), truth, after, rng, catalogue)
-    held_out = top_products(v1, truth, control)
+    expected_after = present(
+        session,
+        top_products(second_scores, truth, second),
+        acceptance,
+        after,
+        rng,
+        catalogue,
+        advisors,
+    )
+    held_out = top_products(first_scores, truth, control)
     run = Period(start, end, "-", "control")
     buy_organically(session, held_out, truth, run, spec.organic_share, rng, catalogue)
     mark_no_response(session, end, no_response_days)
@@ -111,11 +141,14 @@ def _play(session: Session, spec: SimulationSpec, no_response_days: int) -> Simu
         conversion_after=rates.get("sim-v2", 0.0),
         expected_before=float(np.mean(expected_before)) if expected_before else 0.0,
         expected_after=float(np.mean(expected_after)) if expected_after else 0.0,
+        oracle_expected=_oracle(acceptance, second),
         control_customers=lift.control_offers,
         control_conversion=lift.control_conversions / max(lift.control_offers, 1),
         treated_conversion=lift.treated_conversions / max(lift.treated_offers, 1),
         uplift=lift.uplift,
         uplift_ci_low=lift.ci_low,
         uplift_ci_high=lift.ci_high,
-        outcomes_learned=len(outcomes),
+        outcomes_learned=learned.rows_used,
+        ratings_used=learned.feedback.counts.get("recommendation_ratings", 0),
+        offsets={code: round(value, 4) for code, value in learned.offsets.items()},
     )

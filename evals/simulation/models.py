@@ -22,7 +22,26 @@ class SimulationSpec(BaseModel):
         description="Assumption: without an offer a customer buys with this share of their "
         "true probability (the outreach effect the control group measures).",
     )
-    C: float = Field(0.05, gt=0, description="Regularisation of the propensity classifiers.")
+    response_spread: float = Field(
+        0.5,
+        ge=0,
+        le=2,
+        description="Assumption: how much products differ in how customers respond to an offer "
+        "of them: each product's chance of acceptance is the customer's true purchase "
+        "probability times exp(z), z ~ N(0, spread^2) per product, centred (0: offers are "
+        "accepted exactly at the purchase probability, so outcomes teach nothing new).",
+    )
+    rating_share: float = Field(
+        0.3,
+        ge=0,
+        le=1,
+        description="Assumption: share of the offers not accepted whose recommendation the "
+        "advisor rates (2 stars 'not relevant' below the median acceptance chance of the "
+        "offers, 3 stars 'wrong timing' above it).",
+    )
+    C: float | None = Field(
+        None, gt=0, description="Regularisation of the propensity classifiers (None: shipped)."
+    )
 
 
 class SimulationResult(BaseModel):
@@ -41,4 +60,10 @@ class SimulationResult(BaseModel):
     uplift: float | None = Field(description="Treated minus control conversion.")
     uplift_ci_low: float | None = Field(description="Lower end of the 95 % interval.")
     uplift_ci_high: float | None = Field(description="Upper end of the 95 % interval.")
-    outcomes_learned: int = Field(description="Outcomes the retraining learned from.")
+    oracle_expected: float = Field(
+        description="Mean acceptance chance of the best product per customer of the second "
+        "cohort (what a model that knew the truth would reach)."
+    )
+    outcomes_learned: int = Field(description="Outcomes and ratings the retraining learned from.")
+    ratings_used: int = Field(description="Advisors' ratings read by the retraining.")
+    offsets: dict[str, float] = Field(description="Per-product log-odds offsets v2 learned.")

@@ -1,90 +1,53 @@
-"""The simulator's propensity models: the shipped features and estimator, one per product.
+"""The simulator's models: the shipped propensity model, trained and retrained as shipped.
 
-Each product's ``PropensityClassifier`` is trained on the book's latest labelled window (who
-started the product in the 12 months after ``as_of - 1 year``), as the shipped model is;
-retraining rescales each product by its observed over predicted acceptances (``recalibrate``).
+Model v1 is what ``copilot models train`` fits (``fit_window`` on the book's latest labelled
+window: features at ``as_of - 1 year``, purchases in the following 12 months; per product its
+own classifier blended with the pooled one). The retraining is the shipped one too: the same
+window, plus the per-product offsets learned from the settled offers and the advisors'
+ratings read back from the records (``load_feedback`` then ``apply_feedback``, the two steps
+``train_propensity`` runs after its holdouts).
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+import copy
+from datetime import date, datetime, timedelta
 
-import numpy as np
 import pandas as pd
+from sqlalchemy.orm import Session
 
 from tools.catalogue.loader import Catalogue
-from tools.propensity.book_frames import BookFrames
-from tools.propensity.estimator import PropensityClassifier
-from tools.propensity.features import (
-    customer_features,
-    model_columns,
-    peer_counts_from,
-    product_features,
-)
-from tools.propensity.training import HORIZON_DAYS, labelled_window
-
-Labels = dict[str, tuple[pd.DataFrame, np.ndarray]]
-"""Per product: training rows and their 0/1 labels."""
-Models = dict[str, PropensityClassifier]
+from tools.learning.feedback import load_feedback
+from tools.propensity.book_frames import BookFrames, load_book_frames
+from tools.propensity.features import customer_features, peer_counts_from
+from tools.propensity.model import PropensityModel
+from tools.propensity.offsets import LearnedFeedback, apply_feedback
+from tools.propensity.training import DEFAULT_C, HORIZON_DAYS, fit_window
 
 
-def window_labels(frames: BookFrames, as_of: date, catalogue: Catalogue) -> Labels:
-    """Return each product's rows of the latest labelled window (customers not holding it)."""
-    common, bought = labelled_window(frames, as_of - timedelta(days=HORIZON_DAYS), catalogue)
-    peers = peer_counts_from(common, catalogue.codes)
-    columns = model_columns(catalogue.codes)
-    labels: Labels = {}
-    for code in catalogue.codes:
-        rows = common[f"own_{code}"] == 0
-        frame = product_features(common[rows], catalogue, code, peers)[columns]
-        labels[code] = (frame, bought.loc[rows, code].to_numpy())
-    return labels
+def train_v1(
+    frames: BookFrames, as_of: date, catalogue: Catalogue, C: float | None
+) -> PropensityModel:
+    """Fit the shipped model on the book's latest labelled window."""
+    model = fit_window(frames, as_of - timedelta(days=HORIZON_DAYS), catalogue, C or DEFAULT_C)
+    model.peers = peer_counts_from(
+        customer_features(frames, as_of, catalogue.codes), catalogue.codes
+    )
+    return model
 
 
-def fit_models(labels: Labels, C: float) -> Models:
-    """Fit one classifier per product that has both labels."""
-    return {
-        code: PropensityClassifier(C=C).fit(frame, y)
-        for code, (frame, y) in labels.items()
-        if 0 < int(y.sum()) < len(y)
-    }
-
-
-def current_features(
-    frames: BookFrames, as_of: date, catalogue: Catalogue
-) -> dict[str, pd.DataFrame]:
-    """Return each product's model input for every customer on ``as_of`` (holders included)."""
-    common = customer_features(frames, as_of, catalogue.codes)
-    peers = peer_counts_from(common, catalogue.codes)
-    columns = model_columns(catalogue.codes)
-    return {
-        code: product_features(common, catalogue, code, peers)[columns] for code in catalogue.codes
-    }
-
-
-def score(models: Models, features: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Return customers x products probabilities (NaN for products without a model)."""
-    first = next(iter(features.values()))
-    out = pd.DataFrame(index=first.index, columns=list(features), dtype=float)
-    for code, model in models.items():
-        out[code] = model.predict_proba(features[code])[:, 1]
-    return out
-
-
-def recalibrate(
-    scores: pd.DataFrame, outcomes: list[tuple[str, str, bool]], prior: float = 2.0
+def score(
+    model: PropensityModel, frames: BookFrames, at: date, catalogue: Catalogue
 ) -> pd.DataFrame:
-    """Return the scores with each product rescaled by its observed over predicted acceptances.
+    """Return customers x products probabilities on ``at`` (NaN where held)."""
+    return model.predict(customer_features(frames, at, catalogue.codes), catalogue)
 
-    ``(accepted + prior) / (sum of predicted probabilities of its offers + prior)``: a product
-    the model over-rates among the customers it was offered to is ranked down, one it
-    under-rates up; products without offers keep their scores.
-    """
-    out = scores.copy()
-    by_product: dict[str, list[tuple[str, bool]]] = {}
-    for customer, code, accepted in outcomes:
-        by_product.setdefault(code, []).append((customer, accepted))
-    for code, rows in by_product.items():
-        predicted = float(sum(scores.loc[c, code] for c, _ in rows))
-        out[code] = scores[code] * (sum(a for _, a in rows) + prior) / (predicted + prior)
-    return out
+
+def retrain(
+    model: PropensityModel, session: Session, at: datetime, catalogue: Catalogue
+) -> tuple[PropensityModel, LearnedFeedback]:
+    """Return the model retrained on what the loop recorded up to ``at``, and what it learned."""
+    retrained = copy.deepcopy(model)
+    feedback = load_feedback(session, at)
+    learned = apply_feedback(retrained, load_book_frames(session), feedback, catalogue)
+    return retrained, learned

@@ -19,6 +19,7 @@ baseline they are measured from.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -102,23 +103,45 @@ def fit_offsets(scored: ScoredFeedback, prior_sd: float = OFFSET_PRIOR_SD) -> di
     return {code: d - level for code, (d, _) in raw.items()}
 
 
+@dataclass(frozen=True)
+class LearnedFeedback:
+    """What one training learned from the loop: the offsets and the evidence behind them."""
+
+    feedback: Feedback
+    """The rows and counts read (``load_feedback``)."""
+    offsets: dict[str, float]
+    """Centred log-odds offset per product with evidence."""
+    rows_by_product: dict[str, int]
+    """Rows the offsets were fitted on, per product."""
+    rows_skipped: int
+    """Rows the model could not score (product held, or no policy in force that day)."""
+
+    @property
+    def rows_used(self) -> int:
+        """Return how many rows the offsets were fitted on."""
+        return sum(self.rows_by_product.values())
+
+    def card(self) -> dict[str, Any]:
+        """Return what the model card shows (stored in the version's metadata)."""
+        return {
+            **self.feedback.summary(),
+            "rows_used": self.rows_used,
+            "rows_skipped": self.rows_skipped,
+            "prior_sd": OFFSET_PRIOR_SD,
+            "offsets": {code: round(value, 4) for code, value in self.offsets.items()},
+            "rows_by_product": self.rows_by_product,
+        }
+
+
 def apply_feedback(
     model: PropensityModel, frames: BookFrames, feedback: Feedback, catalogue: Catalogue
-) -> dict[str, object]:
-    """Fit the offsets on the feedback, set them on the model, and return the card's summary."""
-    summary: dict[str, object] = feedback.summary()
+) -> LearnedFeedback:
+    """Fit the offsets on the feedback and set them on the model (products without keep 0)."""
     if feedback.empty:
-        return {**summary, "offsets": {}, "rows_used": 0, "rows_skipped": 0}
+        return LearnedFeedback(feedback, {}, {}, 0)
     scored = score_feedback(model, frames, feedback, catalogue)
     offsets = fit_offsets(scored)
     for code, offset in offsets.items():
         model.products[code].offset = offset
     rows = {code: int(np.sum(scored.product == code)) for code in offsets}
-    return {
-        **summary,
-        "rows_used": int(len(scored.label)),
-        "rows_skipped": scored.skipped,
-        "prior_sd": OFFSET_PRIOR_SD,
-        "offsets": {code: round(value, 4) for code, value in offsets.items()},
-        "rows_by_product": rows,
-    }
+    return LearnedFeedback(feedback, offsets, rows, scored.skipped)

@@ -94,7 +94,7 @@ def train_propensity(
         },
         fairness=fairness_check(model.columns, shares),
         limits=LIMITS,
-        feedback=learned,
+        feedback=None if learned is None else learned.card(),
         notes={
             "Windows": f"features on {latest - timedelta(days=HORIZON_DAYS)} -> purchases in the"
             f" next 12 months (holdout training); tested on features of {latest} -> purchases"

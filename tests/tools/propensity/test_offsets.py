@@ -69,11 +69,9 @@ def test_learned_offsets_reach_both_scoring_paths(trained_models, tmp_path) -> N
         open_cyber = common.index[common["own_CYBER"] == 0][:60].tolist()
         open_gl = common.index[common["own_GL"] == 0][:60].tolist()
         rows = pd.concat([_feedback(open_cyber, "CYBER", 1, at), _feedback(open_gl, "GL", 0, at)])
-        summary = apply_feedback(model, frames, Feedback(rows), catalogue)
-        offsets = summary["offsets"]
-        assert isinstance(offsets, dict)
-        assert offsets["CYBER"] > 0 > offsets["GL"]
-        assert summary["rows_used"] == 120
+        learned = apply_feedback(model, frames, Feedback(rows), catalogue)
+        assert learned.offsets["CYBER"] > 0 > learned.offsets["GL"]
+        assert learned.rows_used == 120 and learned.card()["offsets"]["CYBER"] > 0
         models_dir = tmp_path / "models"
         meta = loaded.metadata.model_copy(update={"version": "propensity-offsets-test"})
         save_model(model, meta, models_dir)

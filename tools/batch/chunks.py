@@ -66,6 +66,8 @@ def decide_chunk(
     decided = decide_frames(frames, inputs).merge(
         frames.customers[["customer_id", "advisor_id"]], on="customer_id"
     )
+    # Per item: the challenger arm's customers were ranked by the challenger model.
+    decided["ranking_basis"] = decided["customer_id"].map(inputs.basis_of)
     return ChunkResult(
         decided, len(frames.customers), int(gaps.to_numpy().sum()), inputs.ranking_basis
     )

@@ -63,13 +63,16 @@ def _records(
         "score": rows["score"].astype(float).tolist(),
         "expected_value_eur": rows["expected_value_eur"].astype(float).tolist(),
     }
+    if "ranking_basis" in rows:
+        columns["ranking_basis"] = rows["ranking_basis"].fillna(ranking_basis).tolist()
     constant = {
         "run_date": moment.date(),
         "policy_version": policy_version,
         "trigger_version": load_trigger_config().version,
-        "ranking_basis": ranking_basis,
         "created_at": datetime.now(),
     }
+    if "ranking_basis" not in columns:
+        constant["ranking_basis"] = ranking_basis
     names = list(columns)
     return (
         [

@@ -28,7 +28,7 @@ from tools.propensity.features import customer_features
 from tools.propensity.product_rows import product_table
 from tools.propensity.scorer import PropensityPart, propensity_scorer
 from tools.propensity.vector import customer_vector
-from tools.registry import load_current
+from tools.registry import load_current, load_version
 from tools.snapshot import CustomerSnapshot, load_snapshot
 
 
@@ -130,6 +130,7 @@ def score_book(
     peers: pd.DataFrame | None = None,
     *,
     models_dir: Path,
+    version: str | None = None,
 ) -> pd.DataFrame:
     """Return customers x products purchase probabilities for the whole book (batch path).
 
@@ -140,13 +141,17 @@ def score_book(
         peers: Industry holder counts (``peer_counts_from``); default the counts stored with
             the model at training, which the single-customer path reads too.
         models_dir: The model registry.
+        version: A stored version to score with (default the current one).
 
     Returns:
         DataFrame indexed by customer id, one column per product (NaN where already held),
         with the model version in ``frame.attrs["model_version"]``.
     """
     catalogue = load_catalogue()
-    loaded = load_current("propensity", models_dir)
+    if version is None:
+        loaded = load_current("propensity", models_dir)
+    else:
+        loaded = load_version("propensity", version, models_dir)
     if isinstance(source, Session):
         when, frames = now or book_as_of(source), load_book_frames(source)
     else:

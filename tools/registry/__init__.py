@@ -10,7 +10,10 @@ from tools.registry.errors import ModelArtifactUnreadable, ModelNotTrained
 from tools.registry.fairness import fairness_check
 from tools.registry.metadata import FairnessCheck, ModelKind, ModelMetadata
 from tools.registry.store import (
+    CHALLENGER_FILE,
     LoadedModel,
+    challenger_version,
+    clear_challenger,
     current_version,
     list_versions,
     load_current,
@@ -20,9 +23,11 @@ from tools.registry.store import (
     new_version,
     pointer_stamp,
     save_model,
+    set_challenger,
 )
 
 __all__ = [
+    "CHALLENGER_FILE",
     "FairnessCheck",
     "LoadedModel",
     "ModelKind",
@@ -31,6 +36,8 @@ __all__ = [
     "ModelNotTrained",
     "build_current",
     "build_version",
+    "challenger_version",
+    "clear_challenger",
     "current_version",
     "fairness_check",
     "list_versions",
@@ -42,4 +49,5 @@ __all__ = [
     "pointer_stamp",
     "render_model_card",
     "save_model",
+    "set_challenger",
 ]

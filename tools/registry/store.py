@@ -29,6 +29,8 @@ from tools.registry.metadata import ModelKind, ModelMetadata
 logger = logging.getLogger(__name__)
 
 CURRENT_FILE = "current"
+CHALLENGER_FILE = "challenger"
+"""Names the version that scores the challenger arm's customers (absent: none)."""
 # What unpickling an artifact written by other code (or a truncated file) raises.
 UNREADABLE = (
     pickle.UnpicklingError,
@@ -94,10 +96,37 @@ def save_model(
     (staging / "model_card.md").write_text(render_model_card(metadata), encoding="utf-8")
     staging.rename(final)
     if make_current:
-        pointer_tmp = kind_dir / f".{CURRENT_FILE}.tmp"
-        pointer_tmp.write_text(metadata.version + "\n", encoding="utf-8")
-        pointer_tmp.replace(kind_dir / CURRENT_FILE)
+        _point(kind_dir, CURRENT_FILE, metadata.version)
     return final
+
+
+def _point(kind_dir: Path, pointer: str, version: str) -> None:
+    pointer_tmp = kind_dir / f".{pointer}.tmp"
+    pointer_tmp.write_text(version + "\n", encoding="utf-8")
+    pointer_tmp.replace(kind_dir / pointer)
+
+
+def set_challenger(kind: ModelKind, version: str, models_dir: Path) -> None:
+    """Make a stored version the challenger: it scores the challenger arm's customers.
+
+    Raises:
+        ModelNotTrained: no such stored version.
+    """
+    load_metadata(kind, version, models_dir)
+    _point(_kind_dir(kind, models_dir), CHALLENGER_FILE, version)
+
+
+def clear_challenger(kind: ModelKind, models_dir: Path) -> None:
+    """Remove the challenger: every arm is scored by the current version again."""
+    (_kind_dir(kind, models_dir) / CHALLENGER_FILE).unlink(missing_ok=True)
+
+
+def challenger_version(kind: ModelKind, models_dir: Path) -> str | None:
+    """Return the version the ``challenger`` pointer names (None: no challenger)."""
+    pointer = _kind_dir(kind, models_dir) / CHALLENGER_FILE
+    if not pointer.is_file():
+        return None
+    return pointer.read_text(encoding="utf-8").strip() or None
 
 
 def current_version(kind: ModelKind, models_dir: Path) -> str:
@@ -112,14 +141,16 @@ def current_version(kind: ModelKind, models_dir: Path) -> str:
     return pointer.read_text(encoding="utf-8").strip()
 
 
-def pointer_stamp(kind: ModelKind, models_dir: Path) -> tuple[int, int] | None:
-    """Return a cheap fingerprint of the ``current`` pointer (None when there is none).
+def pointer_stamp(
+    kind: ModelKind, models_dir: Path, pointer: str = CURRENT_FILE
+) -> tuple[int, int] | None:
+    """Return a cheap fingerprint of a pointer, ``current`` by default (None: there is none).
 
     The pointer is replaced by a rename, so its inode and modification time change whenever
     another version is made current: a cache compares stamps instead of reading the file.
     """
     try:
-        stat = (_kind_dir(kind, models_dir) / CURRENT_FILE).stat()
+        stat = (_kind_dir(kind, models_dir) / pointer).stat()
     except FileNotFoundError:
         return None
     return stat.st_ino, stat.st_mtime_ns

@@ -19,8 +19,9 @@ import pandas as pd
 from sqlalchemy.orm import Session
 
 from tools.catalogue.loader import Catalogue
-from tools.contact_policy.pack import ContactPolicy
+from tools.contact_policy.pack import ContactPolicy, load_contact_policy
 from tools.credibility.profile import risk_book
+from tools.experiment.arms import Experiment, arm_of
 from tools.propensity.book_frames import active_at, load_book_frames
 from tools.propensity.scoring import score_book
 from tools.scores.models import ModelSet, as_model_set
@@ -39,6 +40,16 @@ class ModelInputs:
     """Version of the propensity model that scored them (None: the prior ranks)."""
     credibility_version: str | None = None
     """Version of the credibility model behind ``worst_quintile``."""
+    challenger_version: str | None = None
+    """Version of the propensity challenger that scored ``challenger_ids``."""
+    challenger_ids: frozenset[str] = frozenset()
+    """Customers of the challenger arm, scored by the challenger."""
+
+    def basis_of(self, customer_id: str) -> str:
+        """Return the ranking basis of one customer (the challenger's for its arm)."""
+        if customer_id in self.challenger_ids and self.challenger_version is not None:
+            return f"model {self.challenger_version}"
+        return self.ranking_basis
 
     @property
     def ranking_basis(self) -> str:
@@ -53,6 +64,7 @@ def load_model_inputs(
     now: datetime,
     customer_ids: Sequence[str],
     models: ModelSet | Path | None,
+    experiment: Experiment | None = None,
 ) -> ModelInputs:
     """Return the registered models' scores for these customers (empty when none is trained).
 
@@ -62,6 +74,8 @@ def load_model_inputs(
         customer_ids: The customers (a batch chunk, or one customer).
         models: The registered models or their directory; None ranks by the catalogue
             prior (no model is read).
+        experiment: The strategy arms (default the contact policy's): with a propensity
+            challenger set, the challenger arm's customers are scored by it.
     """
     if models is None:
         return ModelInputs()
@@ -76,6 +90,14 @@ def load_model_inputs(
     in_force = bool(active_at(frames.policies, now.date()).any())
     folder = registered.models_dir
     scores = score_book(frames, now.date(), models_dir=folder) if propensity and in_force else None
+    challenger, challenged = registered.propensity_challenger, frozenset[str]()
+    if scores is not None and challenger is not None:
+        split = experiment or load_contact_policy().experiment
+        challenged = frozenset(c for c in scores.index if arm_of(c, split) == "challenger")
+    if scores is not None and challenger is not None and challenged:
+        arm = frames.restrict(sorted(challenged))
+        other = score_book(arm, now.date(), models_dir=folder, version=challenger.version)
+        scores.loc[other.index, other.columns] = other
     worst: frozenset[tuple[str, str]] = frozenset()
     if credibility is not None:
         risk = risk_book(frames, now.date(), models_dir=folder)
@@ -86,6 +108,8 @@ def load_model_inputs(
         worst,
         propensity.version if scores is not None and propensity else None,
         credibility.version if credibility else None,
+        challenger.version if challenged and challenger is not None else None,
+        challenged,
     )
 
 

@@ -17,7 +17,9 @@ from pathlib import Path
 
 from tools.catalogue.loader import Catalogue, load_catalogue
 from tools.churn.scorer import ChurnPart, churn_part
+from tools.contact_policy.pack import load_contact_policy
 from tools.credibility.scorer import CredibilityPart, experience_of
+from tools.experiment.arms import Experiment, arm_of
 from tools.propensity.product_rows import product_table
 from tools.propensity.scorer import PropensityPart
 from tools.propensity.vector import customer_vector
@@ -83,7 +85,10 @@ class CustomerScores:
 
 
 def score_snapshot(
-    snapshot: CustomerSnapshot, models: ModelSet, catalogue: Catalogue
+    snapshot: CustomerSnapshot,
+    models: ModelSet,
+    catalogue: Catalogue,
+    experiment: Experiment | None = None,
 ) -> CustomerScores:
     """Score one customer through every registered model, once.
 
@@ -91,10 +96,14 @@ def score_snapshot(
         snapshot: The customer's rows as of the decision moment; features use its day.
         models: The registered models (``load_model_set``).
         catalogue: The product catalogue.
+        experiment: The strategy arms (default the contact policy's): a challenger-arm
+            customer is scored by the propensity challenger when one is set.
 
     Returns:
         The scores; parts of models that are not trained are None.
     """
+    split = experiment or load_contact_policy().experiment
+    models = models.for_arm(arm_of(snapshot.customer_id, split))
     vector = customer_vector(snapshot, catalogue.codes)
     propensity = credibility = churn = None
     if models.propensity is not None:

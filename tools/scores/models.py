@@ -5,6 +5,9 @@ cached per models directory and rebuilt only when a ``current`` pointer changes 
 per kind, no file read). A kind that is not trained, or whose stored artifact this code
 cannot read (an older release's), is None: the tools then say "not trained" and the ranking
 falls back to the catalogue prior. Nothing here reads process-wide settings.
+
+A propensity *challenger* (``copilot models challenger VERSION``) scores the customers of the
+experiment's challenger arm (``for_arm``); everyone else is scored by the current version.
 """
 
 from __future__ import annotations
@@ -13,14 +16,23 @@ import logging
 import os
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
 from tools.churn.scorer import ChurnScorer, churn_scorer
 from tools.credibility.scorer import CredibilityScorer, credibility_scorer
+from tools.experiment.arms import Arm
 from tools.propensity.scorer import PropensityScorer, propensity_scorer
-from tools.registry import ModelArtifactUnreadable, ModelKind, ModelNotTrained, pointer_stamp
+from tools.registry import (
+    CHALLENGER_FILE,
+    ModelArtifactUnreadable,
+    ModelKind,
+    ModelNotTrained,
+    build_version,
+    challenger_version,
+    pointer_stamp,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +56,18 @@ class ModelSet:
     """The credibility model."""
     churn: ChurnScorer | None = None
     """The churn model."""
+    propensity_challenger: PropensityScorer | None = None
+    """The propensity version that scores the challenger arm (None: no challenger)."""
+
+    def for_arm(self, arm: Arm) -> ModelSet:
+        """Return the models that score a customer of this strategy arm.
+
+        The challenger arm gets the challenger propensity model when one is set; every other
+        arm, and the challenger arm without one, gets the current models.
+        """
+        if arm != "challenger" or self.propensity_challenger is None:
+            return self
+        return replace(self, propensity=self.propensity_challenger, propensity_challenger=None)
 
     @property
     def versions(self) -> dict[str, str]:
@@ -66,6 +90,13 @@ def _optional(kind: ModelKind, load: Callable[[Path], T], models_dir: Path) -> T
         return None
 
 
+def _challenger(models_dir: Path) -> PropensityScorer:
+    version = challenger_version("propensity", models_dir)
+    if version is None:
+        raise ModelNotTrained("propensity", "challenger")
+    return build_version("propensity", version, models_dir, PropensityScorer.from_loaded)
+
+
 def load_model_set(models_dir: Path) -> ModelSet:
     """Return the current models of a registry (cached; reloaded when a pointer changes).
 
@@ -76,7 +107,10 @@ def load_model_set(models_dir: Path) -> ModelSet:
         The set; each kind is None when not trained or not readable (logged as a warning).
     """
     key = os.path.abspath(models_dir)
-    stamps = tuple(pointer_stamp(kind, models_dir) for kind in KINDS)
+    stamps = (
+        *(pointer_stamp(kind, models_dir) for kind in KINDS),
+        pointer_stamp("propensity", models_dir, CHALLENGER_FILE),
+    )
     with _lock:
         cached = _sets.get(key)
     if cached is not None and cached[0] == stamps:
@@ -86,6 +120,7 @@ def load_model_set(models_dir: Path) -> ModelSet:
         propensity=_optional("propensity", propensity_scorer, models_dir),
         credibility=_optional("credibility", credibility_scorer, models_dir),
         churn=_optional("churn", churn_scorer, models_dir),
+        propensity_challenger=_optional("propensity", _challenger, models_dir),
     )
     with _lock:
         _sets[key] = (stamps, models)

@@ -22,7 +22,7 @@ from tools.catalogue.loader import load_catalogue
 from tools.foundation.clock import utc_now
 from tools.foundation.db import session_factory
 from tools.foundation.settings import Settings
-from tools.registry.store import save_model
+from tools.registry.store import save_model, set_challenger
 
 Progress = Callable[[str], None]
 
@@ -30,7 +30,9 @@ Progress = Callable[[str], None]
 class TrainReport(BaseModel):
     """What one training run produced."""
 
-    versions: dict[str, str] = Field(description="New current version per model kind.")
+    versions: dict[str, str] = Field(
+        description="New version per model kind (current, or the challenger when asked)."
+    )
     seconds: dict[str, float] = Field(description="Wall time per step, seconds.")
     book_date: str = Field(description="As-of date of the book the models were trained on.")
     customers: int = Field(description="Customers read from the book.")
@@ -47,12 +49,16 @@ def _oracle(session: Session) -> tuple[dict[str, dict[str, float]] | None, dict[
     return {r[0]: dict(r[1] or {}) for r in rows}, {r[0]: float(r[2]) for r in rows}
 
 
-def train_all(settings: Settings, progress: Progress | None = None) -> TrainReport:
+def train_all(
+    settings: Settings, progress: Progress | None = None, challenger: bool = False
+) -> TrainReport:
     """Train propensity, credibility and churn models from the book and make them current.
 
     Args:
         settings: The book (``settings.db_url``) and the registry (``settings.models_dir``).
         progress: Called with a short description before each step.
+        challenger: Train the propensity model only and make it the challenger (it scores the
+            experiment's challenger arm) instead of the current version.
 
     Returns:
         The new versions, timings and headline metrics.
@@ -87,11 +93,13 @@ def train_all(settings: Settings, progress: Progress | None = None) -> TrainRepo
             ("credibility", lambda: train_credibility(frames, book_date, catalogue.codes, source)),
             ("churn", lambda: train_churn(frames, book_date, catalogue, source, hazard)),
         )
-        for kind, step in steps:
-            note(f"Training the {kind} model")
+        for kind, step in steps[:1] if challenger else steps:
+            note(f"Training the {kind} {'challenger' if challenger else 'model'}")
             started = time.perf_counter()
             model, metadata = step()
-            save_model(model, metadata, settings.models_dir)
+            save_model(model, metadata, settings.models_dir, make_current=not challenger)
+            if challenger:
+                set_challenger("propensity", metadata.version, settings.models_dir)
             versions[kind] = metadata.version
             headline[kind] = {k: v for k, v in metadata.metrics.items() if k in HEADLINE}
             seconds[kind] = round(time.perf_counter() - started, 2)

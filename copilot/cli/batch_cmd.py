@@ -58,6 +58,10 @@ def run(
         f"(policy {report.policy_version}, ranking: {report.ranking_basis})."
     )
     console.print(
+        f"Learning loop: {report.no_response_marked:,} offers marked no response, "
+        f"{report.alerts_raised:,} alerts raised (`copilot report alerts`)."
+    )
+    console.print(
         "Suppressed: "
         + (", ".join(f"{rule} {n:,}" for rule, n in report.suppressed.items()) or "none")
     )

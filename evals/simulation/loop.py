@@ -63,7 +63,7 @@ def simulate(spec: SimulationSpec, work_dir: Path | None = None) -> SimulationRe
         with session_factory(settings)() as session:
             book = BookSpec(customers=spec.customers, seed=spec.seed, as_of=spec.as_of)
             generate_book(session, book)
-            result = _play(session, spec, settings.outcome_no_response_days)
+            result = play(session, spec, settings.outcome_no_response_days)
             session.commit()
         return result
 
@@ -96,7 +96,12 @@ def _oracle(acceptance: pd.DataFrame, ids: list[str]) -> float:
     return float(best.mean()) if not best.empty else 0.0
 
 
-def _play(session: Session, spec: SimulationSpec, no_response_days: int) -> SimulationResult:
+def play(session: Session, spec: SimulationSpec, no_response_days: int) -> SimulationResult:
+    """Play the loop on the book in ``session`` (``spec.as_of`` is its as-of date; see above).
+
+    ``simulate`` runs it on a fresh scratch book; the README's screenshots run it on a copy of
+    the demo book so the team page has offers to show.
+    """
     catalogue, rng = load_catalogue(), np.random.default_rng(spec.seed)
     frames = load_book_frames(session)
     truth = _truth(session).reindex(columns=catalogue.codes)

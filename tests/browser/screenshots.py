@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -74,17 +75,39 @@ def take(site: Site, out: Path) -> None:
         browser.close()
 
 
+def _simulate(settings: Settings, days: int) -> None:
+    from evals.simulation.loop import play
+    from evals.simulation.models import SimulationSpec
+    from tools.book.repository import book_as_of
+    from tools.foundation.db import session_scope
+
+    with session_scope(settings) as session:
+        # The run ends on the book's date, so every offer and outcome lies in the past.
+        start = book_as_of(session) - timedelta(days=days)
+        spec = SimulationSpec(days=days, as_of=start, customers=50)
+        print(play(session, spec, settings.outcome_no_response_days).model_dump_json())
+
+
 def main() -> None:
     """Serve a copy of the data dir and take the screenshots."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, required=True)
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument(
+        "--simulate-days",
+        type=int,
+        default=0,
+        help="First play the learning loop's simulator this many days on the copy, so the "
+        "team page charts offers and outcomes (0: the book as it is).",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         data_dir = Path(scratch) / "data"
         copy_data_dir(args.data_dir, data_dir)
         settings = Settings(data_dir=data_dir)
         migrate(settings)
+        if args.simulate_days:
+            _simulate(settings, args.simulate_days)
         tokens = demo_tokens(settings)
         port = free_port()
         env = {"COPILOT_DATA_DIR": str(data_dir), "COPILOT_REVIEW_SAMPLE_RATE": "0"}

@@ -22,3 +22,7 @@ class BatchReport(BaseModel):
     policy_version: str = Field(description="Version of contact_policy.yaml applied.")
     trigger_version: str = Field(description="Version of triggers.yaml applied.")
     ranking_basis: str = Field(description="'model vN' or 'catalogue prior'.")
+    no_response_marked: int = Field(
+        0, description="Offers given no_response by the run's learning-loop upkeep."
+    )
+    alerts_raised: int = Field(0, description="Learning-loop alerts the run raised.")

@@ -3,7 +3,10 @@
 Each chunk of customers is read column-wise from SQL and decided column-wise
 (``tools.decision.book.decide_frames``, held equal to the one-customer tools by parity
 tests); the chosen actions become each advisor's list in ``action_items``, replacing that
-run date's items in one transaction.
+run date's items in one transaction. A run over the whole book then does the learning loop's
+nightly upkeep in a second transaction (so a failure there never loses the lists): offers
+waiting ``outcome_no_response_days`` get ``no_response``, and the alert rules are checked on
+the window ending now (``tools/learning``).
 """
 
 from __future__ import annotations
@@ -26,8 +29,12 @@ from tools.batch.store import write_items
 from tools.book.clock import resolve_now
 from tools.book.repository import resolve_advisor
 from tools.contact_policy.pack import load_contact_policy
+from tools.foundation.clock import utc_now
 from tools.foundation.db import session_scope
 from tools.foundation.settings import Settings
+from tools.learning.alert_rules import alert_rules
+from tools.learning.alerts import check_alerts
+from tools.learning.outcomes import mark_no_response
 from tools.nba.config import load_trigger_config
 from tools.scores.book import ModelInputs
 
@@ -154,6 +161,7 @@ def run_batch(
         decided, scored = book.decided, book.customers
         chosen = decided[decided["rank"].notna()] if len(decided) else decided
         per_advisor = write_items(session, moment, chosen, book.ranking_basis, advisor_id)
+    marked, alerts = _learning_upkeep(settings) if advisor_id is None else (0, 0)
     suppressed = decided["suppressed_by"].value_counts() if len(decided) else pd.Series()
     return BatchReport(
         run_date=moment.date(),
@@ -168,4 +176,16 @@ def run_batch(
         policy_version=load_contact_policy().version,
         trigger_version=load_trigger_config().version,
         ranking_basis=book.ranking_basis,
+        no_response_marked=marked,
+        alerts_raised=alerts,
     )
+
+
+def _learning_upkeep(settings: Settings) -> tuple[int, int]:
+    # The learning loop's records carry wall-clock times, so its upkeep reads the wall clock
+    # (as ``copilot outcomes sweep`` and ``copilot report alerts --check`` do).
+    now = utc_now()
+    with session_scope(settings) as session:
+        marked = mark_no_response(session, now, settings.outcome_no_response_days)
+        raised = check_alerts(session, now, alert_rules(settings))
+    return marked, len(raised)

@@ -84,3 +84,36 @@ def test_worker_processes_write_the_same_lists(fresh_book: Book) -> None:
     run_batch(settings, workers=2, chunk_size=15)
     session.expire_all()
     assert _items(session) == alone
+
+
+def test_a_book_run_sweeps_unanswered_offers_once(fresh_book: Book) -> None:
+    from datetime import timedelta
+
+    from tools.foundation.clock import utc_now
+    from tools.learning.models import OfferOutcome
+    from tools.learning.offers import OfferCreate, record_offer
+
+    settings, session = fresh_book(40)
+    migrate(settings)
+    waited = settings.outcome_no_response_days + 1
+    for days in (waited, 1):
+        record_offer(
+            session,
+            OfferCreate(
+                customer_id="S000001",
+                product_code="CYBER",
+                channel="email",
+                trigger_type="gap",
+                presented_at=utc_now() - timedelta(days=days),
+                model_version="propensity-x",
+                rule_pack_id="nordic-se",
+                rule_pack_version="2026.12.1",
+                arm="champion",
+            ),
+        )
+    session.commit()
+    first, second = run_batch(settings), run_batch(settings)
+    assert (first.no_response_marked, second.no_response_marked) == (1, 0)
+    outcomes = session.scalars(select(OfferOutcome.outcome)).all()
+    assert outcomes == ["no_response"]
+    assert run_batch(settings, advisor_id="ADV-001").no_response_marked == 0

@@ -18,10 +18,10 @@ from sqlalchemy.orm import Session
 
 from tools.catalogue.loader import Catalogue
 from tools.learning.feedback import load_feedback
+from tools.learning.offsets import LearnedFeedback, apply_feedback
 from tools.propensity.book_frames import BookFrames, load_book_frames
 from tools.propensity.features import customer_features, peer_counts_from
 from tools.propensity.model import PropensityModel
-from tools.propensity.offsets import LearnedFeedback, apply_feedback
 from tools.propensity.training import DEFAULT_C, HORIZON_DAYS, fit_window
 
 

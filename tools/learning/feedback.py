@@ -21,7 +21,7 @@ The one home of how customers' responses and advisors' ratings become training e
   unspecified. Ratings of drafts are about wording and never feed the propensity model.
 
 The rows carry no model score: the training scores them with the model it has just fitted,
-on the features of the day each offer was presented (``tools/propensity/offsets.py``).
+on the features of the day each offer was presented (``tools/learning/offsets.py``).
 """
 
 from __future__ import annotations

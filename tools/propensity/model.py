@@ -30,7 +30,7 @@ class ProductModel:
     n_train: int
     positives: int
     offset: float = 0.0
-    """Log-odds learned from offers' outcomes and ratings (``tools/propensity/offsets.py``)."""
+    """Log-odds learned from offers' outcomes and ratings (``tools/learning/offsets.py``)."""
 
     @property
     def members(self) -> list[PropensityClassifier]:

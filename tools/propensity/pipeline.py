@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from tools.catalogue.loader import Catalogue
-from tools.learning.feedback import Feedback
 from tools.propensity.book_frames import BookFrames
 from tools.propensity.evaluation import (
     Oracle,
@@ -17,7 +16,6 @@ from tools.propensity.evaluation import (
 )
 from tools.propensity.features import customer_features, peer_counts_from
 from tools.propensity.model import PropensityModel
-from tools.propensity.offsets import apply_feedback
 from tools.propensity.training import DEFAULT_C, HORIZON_DAYS, fit_window
 from tools.registry import ModelMetadata, fairness_check, new_version
 
@@ -42,7 +40,6 @@ def train_propensity(
     oracle: Oracle | None,
     data_source: str,
     C: float = DEFAULT_C,
-    feedback: Feedback | None = None,
 ) -> tuple[PropensityModel, ModelMetadata]:
     """Evaluate on the holdouts, fit the shipped model on the latest window, build metadata.
 
@@ -53,8 +50,6 @@ def train_propensity(
         oracle: True purchase probabilities (synthetic books only) for the oracle comparison.
         data_source: Where the data came from (recorded in the metadata).
         C: Regularisation of every per-product classifier.
-        feedback: Settled offers and advisors' ratings (``load_feedback``); each product's
-            log-odds offset is fitted on them after the classifiers (``offsets.py``).
 
     Returns:
         The fitted model and its metadata (version, metrics, calibration, fairness).
@@ -66,7 +61,6 @@ def train_propensity(
     model.peers = peer_counts_from(
         customer_features(frames, book_date, catalogue.codes), catalogue.codes
     )
-    learned = None if feedback is None else apply_feedback(model, frames, feedback, catalogue)
     shares = contribution_shares(
         model, customer_features(frames, latest, catalogue.codes), catalogue
     )
@@ -81,8 +75,7 @@ def train_propensity(
         n_rows=max((p.n_train for p in model.products.values()), default=0),
         features=model.columns,
         learner=f"per product: PropensityClassifier (L2 logistic regression, C={C}) blended"
-        " (mean log-odds) with one pooled all-products PropensityClassifier, plus a log-odds"
-        " offset per product learned from offers' outcomes and advisors' ratings",
+        " (mean log-odds) with one pooled all-products PropensityClassifier",
         metrics={
             "time_holdout": summarise(metrics),
             "same_window_holdout": summarise(same_window),
@@ -94,7 +87,6 @@ def train_propensity(
         },
         fairness=fairness_check(model.columns, shares),
         limits=LIMITS,
-        feedback=None if learned is None else learned.card(),
         notes={
             "Windows": f"features on {latest - timedelta(days=HORIZON_DAYS)} -> purchases in the"
             f" next 12 months (holdout training); tested on features of {latest} -> purchases"

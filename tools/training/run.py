@@ -66,6 +66,7 @@ def train_all(
     from tools.churn.training import train_churn
     from tools.credibility.pipeline import train_credibility
     from tools.learning.feedback import load_feedback
+    from tools.learning.offsets import learn_from_loop
     from tools.propensity.book_frames import load_book_frames
     from tools.propensity.pipeline import train_propensity
 
@@ -86,8 +87,11 @@ def train_all(
         steps = (
             (
                 "propensity",
-                lambda: train_propensity(
-                    frames, book_date, catalogue, oracle, source, feedback=feedback
+                lambda: learn_from_loop(
+                    train_propensity(frames, book_date, catalogue, oracle, source),
+                    frames,
+                    feedback,
+                    catalogue,
                 ),
             ),
             ("credibility", lambda: train_credibility(frames, book_date, catalogue.codes, source)),

@@ -8,6 +8,7 @@ from datetime import datetime
 import pytest
 from sqlalchemy.orm import Session
 
+from tests.tools.registry.trained_book import trained_models  # noqa: F401
 from tools.book.schema import migrate
 from tools.experiment.arms import Arm
 from tools.foundation.db import session_factory

@@ -29,6 +29,7 @@ from tools.learning.feedback import Feedback
 from tools.propensity.book_frames import BookFrames
 from tools.propensity.features import customer_features
 from tools.propensity.model import PropensityModel
+from tools.registry import ModelMetadata
 
 OFFSET_PRIOR_SD = 0.5
 """Prior standard deviation of a product's offset, in log-odds (about x1.6 either way)."""
@@ -145,3 +146,17 @@ def apply_feedback(
         model.products[code].offset = offset
     rows = {code: int(np.sum(scored.product == code)) for code in offsets}
     return LearnedFeedback(feedback, offsets, rows, scored.skipped)
+
+
+def learn_from_loop(
+    trained: tuple[PropensityModel, ModelMetadata],
+    frames: BookFrames,
+    feedback: Feedback,
+    catalogue: Catalogue,
+) -> tuple[PropensityModel, ModelMetadata]:
+    """Apply the loop's feedback to a freshly trained model; its card shows what was learned."""
+    model, metadata = trained
+    learned = apply_feedback(model, frames, feedback, catalogue)
+    learner = f"{metadata.learner}, plus a log-odds offset per product learned from offers'"
+    learner += " outcomes and advisors' ratings (tools/learning/offsets.py)"
+    return model, metadata.model_copy(update={"feedback": learned.card(), "learner": learner})

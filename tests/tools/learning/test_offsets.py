@@ -12,9 +12,9 @@ import pytest
 from tools.catalogue.loader import load_catalogue
 from tools.foundation.db import session_factory
 from tools.learning.feedback import COLUMNS, Feedback
+from tools.learning.offsets import ScoredFeedback, apply_feedback, fit_offsets
 from tools.propensity.book_frames import load_book_frames
 from tools.propensity.features import customer_features
-from tools.propensity.offsets import ScoredFeedback, apply_feedback, fit_offsets
 from tools.propensity.scoring import score_book, score_customer
 from tools.registry import load_current, save_model
 

@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from sklearn import config_context
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.compose import ColumnTransformer
 from sklearn.impute import SimpleImputer
@@ -26,6 +27,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
+from sklearn.utils import assert_all_finite
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import (
     _check_feature_names,
@@ -68,8 +70,8 @@ class PropensityClassifier(ClassifierMixin, BaseEstimator):
         categorical_features_: Input columns treated as categories.
         n_iter_: Solver iterations used.
         C_: Regularisation strength used for the final fit.
-        cv_log_loss_: Inner-cross-validated log loss per sorted ``C_grid`` value (only set
-            when ``C="auto"`` found at least two rows of every class).
+        cv_log_loss_: Inner-cross-validated log loss of each ``C_grid`` value tried, by C
+            (only set when ``C="auto"`` found two rows of every class in the data).
         pipeline_: The fitted preprocessing + logistic regression pipeline.
         encoded_means_: Mean of each encoded column on the training data (the reference
             point contributions are measured from).
@@ -192,35 +194,49 @@ class PropensityClassifier(ClassifierMixin, BaseEstimator):
     def _fit_encoding(
         self, prep: ColumnTransformer, frame: pd.DataFrame, weight: np.ndarray
     ) -> np.ndarray:
-        prep.fit(frame)
-        if self.numeric_features_:
+        encoded = prep.fit_transform(frame)
+        if self.numeric_features_ and np.ptp(weight) > 0:
             # Refit the scaler with the row weights, so that weight 2 standardises (and so
             # penalises) like a duplicated row; ColumnTransformer cannot route the weights.
             imputer, scaler = prep.named_transformers_["num"]
             scaler.fit(imputer.transform(frame[self.numeric_features_]), sample_weight=weight)
-        return np.asarray(prep.transform(frame), dtype=float)
+            encoded = prep.transform(frame)
+        return np.asarray(encoded, dtype=float)
 
     def _select_C(self, encoded: np.ndarray, y: np.ndarray, weight: np.ndarray) -> float:
-        """Return the grid value with the lowest inner-cross-validated weighted log loss."""
+        """Return the grid value with the lowest inner-cross-validated weighted log loss.
+
+        The loss is U-shaped in log C, so the search starts mid-grid and walks downhill,
+        each fold's fit warm-started from the previous one: a few cheap fits per fold.
+        """
         grid = sorted(float(c) for c in self.C_grid)
         keep = weight > 0  # zero-weight rows must not move the folds
         encoded, y, weight = encoded[keep], y[keep], weight[keep]
         classes, counts = np.unique(y, return_counts=True)
-        folds = int(min(self.inner_folds, counts.min()))
-        if folds < 2 or len(classes) < 2:
+        n_folds = int(min(self.inner_folds, counts.min()))
+        if n_folds < 2 or len(classes) < 2:
             return grid[len(grid) // 2]
-        losses = np.zeros((len(grid), len(y)))
-        splitter = StratifiedKFold(folds, shuffle=True, random_state=0)
-        for train, test in splitter.split(encoded, y):
-            # Warm start along the path, from the strongest regularisation to the weakest.
-            logistic = self._logistic(grid[0], warm_start=True)
-            for i, C in enumerate(grid):
-                logistic.set_params(C=C).fit(encoded[train], y[train], sample_weight=weight[train])
-                proba = logistic.predict_proba(encoded[test])
-                picked = proba[np.arange(len(test)), np.searchsorted(logistic.classes_, y[test])]
-                losses[i, test] = -np.log(np.clip(picked, 1e-15, None))
-        self.cv_log_loss_ = np.average(losses, axis=1, weights=weight)
-        return grid[int(np.argmin(self.cv_log_loss_))]
+        assert_all_finite(encoded)
+        folds = list(StratifiedKFold(n_folds, shuffle=True, random_state=0).split(encoded, y))
+        models = [self._logistic(grid[0], warm_start=True) for _ in folds]
+        losses: dict[float, float] = {}
+
+        def loss_at(i: int) -> float:
+            if grid[i] not in losses:
+                losses[grid[i]] = _inner_log_loss(grid[i], models, folds, encoded, y, weight)
+            return losses[grid[i]]
+
+        start = best = (len(grid) - 1) // 2
+        # The inner fits are many and small: skip sklearn's per-call checks (the input was
+        # checked just above, the parameters are ours), which cost more than the solver.
+        with config_context(assume_finite=True, skip_parameter_validation=True):
+            for step in (1, -1):
+                while 0 <= best + step < len(grid) and loss_at(best + step) < loss_at(best):
+                    best += step
+                if best != start:
+                    break
+        self.cv_log_loss_ = dict(sorted(losses.items()))
+        return grid[best]
 
     def _prepared(self, X: Any) -> pd.DataFrame:
         check_is_fitted(self, "pipeline_")
@@ -280,3 +296,21 @@ class PropensityClassifier(ClassifierMixin, BaseEstimator):
             base = name.removeprefix("missingindicator_")
             owners.append(next(c for c in inputs if base == c or base.startswith(f"{c}_")))
         return owners
+
+
+def _inner_log_loss(
+    C: float,
+    models: list[LogisticRegression],
+    folds: list[tuple[np.ndarray, np.ndarray]],
+    encoded: np.ndarray,
+    y: np.ndarray,
+    weight: np.ndarray,
+) -> float:
+    """Return the weighted out-of-fold log loss of strength ``C`` (refitting each fold's model)."""
+    row_loss = np.zeros(len(y))
+    for logistic, (train, test) in zip(models, folds, strict=True):
+        logistic.set_params(C=C).fit(encoded[train], y[train], sample_weight=weight[train])
+        proba = logistic.predict_proba(encoded[test])
+        picked = proba[np.arange(len(test)), np.searchsorted(logistic.classes_, y[test])]
+        row_loss[test] = -np.log(np.clip(picked, 1e-15, None))
+    return float(np.average(row_loss, weights=weight))

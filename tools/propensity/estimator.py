@@ -10,24 +10,25 @@ loss, so its probabilities are calibrated by construction on the training distri
 (the holdout reliability tables and Brier scores check this), and it is additive in
 the log-odds, so each score decomposes *exactly* into per-feature contributions
 ``coef_j * (x_j - mean_j)`` around the average customer: the drivers are computed from
-the model, never invented. ``evals/bench/caravan.py`` compares it with gradient boosting.
+the model, never invented. The regularisation strength is learned per fit by inner
+cross-validation (``C="auto"``, ``tools/propensity/regularisation.py``) rather than fixed,
+since the right amount of shrinkage depends on how much signal the data carry.
+``evals/bench/caravan.py`` compares it with fixed strengths and with gradient boosting.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import numpy as np
 import pandas as pd
-from sklearn import config_context
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.compose import ColumnTransformer
 from sklearn.impute import SimpleImputer
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
-from sklearn.utils import assert_all_finite
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import (
     _check_feature_names,
@@ -37,7 +38,7 @@ from sklearn.utils.validation import (
     validate_data,
 )
 
-C_GRID = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
+from tools.propensity.regularisation import C_GRID, select_C
 
 
 def _is_categorical(series: pd.Series) -> bool:
@@ -50,9 +51,7 @@ class PropensityClassifier(ClassifierMixin, BaseEstimator):
     Args:
         C: Inverse L2 regularisation strength (smaller = lower variance), or ``"auto"``:
             pick it from ``C_grid`` by the lowest weighted log loss over ``inner_folds``
-            stratified inner folds of the training rows, then refit on all of them. The
-            right strength depends on how much signal a data set carries (a fixed C
-            over-fits noisy data and under-fits clear data), so it is learned, not guessed.
+            stratified inner folds of the training rows, then refit on all of them.
         C_grid: Candidate strengths for ``C="auto"``.
         inner_folds: Inner folds for ``C="auto"`` (fewer when a class has fewer rows).
         min_category_frequency: Categorical levels rarer than this (count) are pooled.
@@ -70,8 +69,8 @@ class PropensityClassifier(ClassifierMixin, BaseEstimator):
         categorical_features_: Input columns treated as categories.
         n_iter_: Solver iterations used.
         C_: Regularisation strength used for the final fit.
-        cv_log_loss_: Inner-cross-validated log loss of each ``C_grid`` value tried, by C
-            (only set when ``C="auto"`` found two rows of every class in the data).
+        cv_log_loss_: With ``C="auto"``: the inner-cross-validated log loss of each
+            ``C_grid`` value tried, by C (empty when a class had fewer than two rows).
         pipeline_: The fitted preprocessing + logistic regression pipeline.
         encoded_means_: Mean of each encoded column on the training data (the reference
             point contributions are measured from).
@@ -174,7 +173,13 @@ class PropensityClassifier(ClassifierMixin, BaseEstimator):
         frame[categorical] = frame[categorical].astype(object)
         prep = self._preprocessor(frame)
         encoded = self._fit_encoding(prep, frame, weight)
-        self.C_ = self._select_C(encoded, y_arr, weight) if self.C == "auto" else float(self.C)
+        if self.C == "auto":
+            make = partial(self._logistic, warm_start=True)
+            self.C_, self.cv_log_loss_ = select_C(
+                make, encoded, y_arr, weight, self.C_grid, self.inner_folds
+            )
+        else:
+            self.C_ = float(self.C)
         logistic = self._logistic(self.C_).fit(encoded, y_arr, sample_weight=weight)
         self.pipeline_ = Pipeline([("prep", prep), ("lr", logistic)])
         self.classes_ = logistic.classes_
@@ -202,41 +207,6 @@ class PropensityClassifier(ClassifierMixin, BaseEstimator):
             scaler.fit(imputer.transform(frame[self.numeric_features_]), sample_weight=weight)
             encoded = prep.transform(frame)
         return np.asarray(encoded, dtype=float)
-
-    def _select_C(self, encoded: np.ndarray, y: np.ndarray, weight: np.ndarray) -> float:
-        """Return the grid value with the lowest inner-cross-validated weighted log loss.
-
-        The loss is U-shaped in log C, so the search starts mid-grid and walks downhill,
-        each fold's fit warm-started from the previous one: a few cheap fits per fold.
-        """
-        grid = sorted(float(c) for c in self.C_grid)
-        keep = weight > 0  # zero-weight rows must not move the folds
-        encoded, y, weight = encoded[keep], y[keep], weight[keep]
-        classes, counts = np.unique(y, return_counts=True)
-        n_folds = int(min(self.inner_folds, counts.min()))
-        if n_folds < 2 or len(classes) < 2:
-            return grid[len(grid) // 2]
-        assert_all_finite(encoded)
-        folds = list(StratifiedKFold(n_folds, shuffle=True, random_state=0).split(encoded, y))
-        models = [self._logistic(grid[0], warm_start=True) for _ in folds]
-        losses: dict[float, float] = {}
-
-        def loss_at(i: int) -> float:
-            if grid[i] not in losses:
-                losses[grid[i]] = _inner_log_loss(grid[i], models, folds, encoded, y, weight)
-            return losses[grid[i]]
-
-        start = best = (len(grid) - 1) // 2
-        # The inner fits are many and small: skip sklearn's per-call checks (the input was
-        # checked just above, the parameters are ours), which cost more than the solver.
-        with config_context(assume_finite=True, skip_parameter_validation=True):
-            for step in (1, -1):
-                while 0 <= best + step < len(grid) and loss_at(best + step) < loss_at(best):
-                    best += step
-                if best != start:
-                    break
-        self.cv_log_loss_ = dict(sorted(losses.items()))
-        return grid[best]
 
     def _prepared(self, X: Any) -> pd.DataFrame:
         check_is_fitted(self, "pipeline_")
@@ -296,21 +266,3 @@ class PropensityClassifier(ClassifierMixin, BaseEstimator):
             base = name.removeprefix("missingindicator_")
             owners.append(next(c for c in inputs if base == c or base.startswith(f"{c}_")))
         return owners
-
-
-def _inner_log_loss(
-    C: float,
-    models: list[LogisticRegression],
-    folds: list[tuple[np.ndarray, np.ndarray]],
-    encoded: np.ndarray,
-    y: np.ndarray,
-    weight: np.ndarray,
-) -> float:
-    """Return the weighted out-of-fold log loss of strength ``C`` (refitting each fold's model)."""
-    row_loss = np.zeros(len(y))
-    for logistic, (train, test) in zip(models, folds, strict=True):
-        logistic.set_params(C=C).fit(encoded[train], y[train], sample_weight=weight[train])
-        proba = logistic.predict_proba(encoded[test])
-        picked = proba[np.arange(len(test)), np.searchsorted(logistic.classes_, y[test])]
-        row_loss[test] = -np.log(np.clip(picked, 1e-15, None))
-    return float(np.average(row_loss, weights=weight))

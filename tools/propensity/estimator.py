@@ -10,11 +10,15 @@ loss, so its probabilities are calibrated by construction on the training distri
 (the holdout reliability tables and Brier scores check this), and it is additive in
 the log-odds, so each score decomposes *exactly* into per-feature contributions
 ``coef_j * (x_j - mean_j)`` around the average customer: the drivers are computed from
-the model, never invented. ``evals/bench/caravan.py`` compares it with gradient boosting.
+the model, never invented. The regularisation strength is learned per fit by inner
+cross-validation (``C="auto"``, ``tools/propensity/regularisation.py``) rather than fixed,
+since the right amount of shrinkage depends on how much signal the data carry.
+``evals/bench/caravan.py`` compares it with fixed strengths and with gradient boosting.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -29,9 +33,12 @@ from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import (
     _check_feature_names,
     _check_n_features,
+    _check_sample_weight,
     check_is_fitted,
     validate_data,
 )
+
+from tools.propensity.regularisation import C_GRID, select_C
 
 
 def _is_categorical(series: pd.Series) -> bool:
@@ -42,7 +49,11 @@ class PropensityClassifier(ClassifierMixin, BaseEstimator):
     """Regularised logistic regression on mixed numeric/categorical tables, with drivers.
 
     Args:
-        C: Inverse L2 regularisation strength (smaller = lower variance).
+        C: Inverse L2 regularisation strength (smaller = lower variance), or ``"auto"``:
+            pick it from ``C_grid`` by the lowest weighted log loss over ``inner_folds``
+            stratified inner folds of the training rows, then refit on all of them.
+        C_grid: Candidate strengths for ``C="auto"``.
+        inner_folds: Inner folds for ``C="auto"`` (fewer when a class has fewer rows).
         min_category_frequency: Categorical levels rarer than this (count) are pooled.
         class_weight: Passed to the logistic regression (``None`` keeps probabilities
             calibrated; ``"balanced"`` does not).
@@ -57,6 +68,9 @@ class PropensityClassifier(ClassifierMixin, BaseEstimator):
         numeric_features_: Input columns treated as numbers.
         categorical_features_: Input columns treated as categories.
         n_iter_: Solver iterations used.
+        C_: Regularisation strength used for the final fit.
+        cv_log_loss_: With ``C="auto"``: the inner-cross-validated log loss of each
+            ``C_grid`` value tried, by C (empty when a class had fewer than two rows).
         pipeline_: The fitted preprocessing + logistic regression pipeline.
         encoded_means_: Mean of each encoded column on the training data (the reference
             point contributions are measured from).
@@ -64,13 +78,17 @@ class PropensityClassifier(ClassifierMixin, BaseEstimator):
 
     def __init__(
         self,
-        C: float = 0.1,
+        C: float | str = "auto",
+        C_grid: tuple[float, ...] = C_GRID,
+        inner_folds: int = 3,
         min_category_frequency: int = 10,
         class_weight: dict[Any, float] | str | None = None,
         max_iter: int = 1000,
         solver: str = "newton-cholesky",
     ) -> None:
         self.C = C
+        self.C_grid = C_grid
+        self.inner_folds = inner_folds
         self.min_category_frequency = min_category_frequency
         self.class_weight = class_weight
         self.max_iter = max_iter
@@ -131,12 +149,15 @@ class PropensityClassifier(ClassifierMixin, BaseEstimator):
             verbose_feature_names_out=False,
         )
 
-    def fit(self, X: Any, y: Any) -> PropensityClassifier:
-        """Fit the model.
+    def fit(self, X: Any, y: Any, sample_weight: Any = None) -> PropensityClassifier:
+        """Fit the model, choosing ``C`` by inner cross-validation when it is ``"auto"``.
 
         Args:
             X: DataFrame (numeric and categorical columns) or 2-D array, shape (n, p).
             y: Class labels, shape (n,).
+            sample_weight: Non-negative row weights, shape (n,); ``None`` weighs rows equally.
+                They weigh the log loss, the inner cross-validation, the scaler and the
+                contributions' reference point (the median imputation stays unweighted).
 
         Returns:
             self.
@@ -147,18 +168,45 @@ class PropensityClassifier(ClassifierMixin, BaseEstimator):
         frame = self._frame(X, reset=True)
         if frame.shape[1] == 0:
             raise ValueError("PropensityClassifier needs at least one feature column.")
+        weight = _check_sample_weight(sample_weight, frame, ensure_non_negative=True)
         categorical = [c for c in frame.columns if _is_categorical(frame[c])]
         frame[categorical] = frame[categorical].astype(object)
-        logistic = LogisticRegression(
-            C=self.C, class_weight=self.class_weight, max_iter=self.max_iter, solver=self.solver
-        )
-        self.pipeline_ = Pipeline([("prep", self._preprocessor(frame)), ("lr", logistic)])
-        self.pipeline_.fit(frame, y_arr)
-        self.classes_ = self.pipeline_.classes_
-        self.n_iter_ = self.pipeline_[-1].n_iter_
-        encoded = self.pipeline_[:-1].transform(frame)
-        self.encoded_means_ = np.asarray(encoded, dtype=float).mean(axis=0)
+        prep = self._preprocessor(frame)
+        encoded = self._fit_encoding(prep, frame, weight)
+        if self.C == "auto":
+            make = partial(self._logistic, warm_start=True)
+            self.C_, self.cv_log_loss_ = select_C(
+                make, encoded, y_arr, weight, self.C_grid, self.inner_folds
+            )
+        else:
+            self.C_ = float(self.C)
+        logistic = self._logistic(self.C_).fit(encoded, y_arr, sample_weight=weight)
+        self.pipeline_ = Pipeline([("prep", prep), ("lr", logistic)])
+        self.classes_ = logistic.classes_
+        self.n_iter_ = logistic.n_iter_
+        self.encoded_means_ = np.average(encoded, axis=0, weights=weight)
         return self
+
+    def _logistic(self, C: float, warm_start: bool = False) -> LogisticRegression:
+        return LogisticRegression(
+            C=C,
+            class_weight=self.class_weight,
+            max_iter=self.max_iter,
+            solver=self.solver,
+            warm_start=warm_start,
+        )
+
+    def _fit_encoding(
+        self, prep: ColumnTransformer, frame: pd.DataFrame, weight: np.ndarray
+    ) -> np.ndarray:
+        encoded = prep.fit_transform(frame)
+        if self.numeric_features_ and np.ptp(weight) > 0:
+            # Refit the scaler with the row weights, so that weight 2 standardises (and so
+            # penalises) like a duplicated row; ColumnTransformer cannot route the weights.
+            imputer, scaler = prep.named_transformers_["num"]
+            scaler.fit(imputer.transform(frame[self.numeric_features_]), sample_weight=weight)
+            encoded = prep.transform(frame)
+        return np.asarray(encoded, dtype=float)
 
     def _prepared(self, X: Any) -> pd.DataFrame:
         check_is_fitted(self, "pipeline_")

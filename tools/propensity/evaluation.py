@@ -57,7 +57,7 @@ def _score_table(
 
 
 def time_holdout(
-    frames: BookFrames, book_date: date, catalogue: Catalogue, oracle: Oracle | None, C: float
+    frames: BookFrames, book_date: date, catalogue: Catalogue, oracle: Oracle | None, C: float | str
 ) -> tuple[dict[str, dict[str, float]], pd.DataFrame]:
     """Fit on the earlier window, test on the latest; return per-product metrics and pooled rows."""
     latest = book_date - timedelta(days=HORIZON_DAYS)
@@ -67,7 +67,7 @@ def time_holdout(
 
 
 def same_window_holdout(
-    frames: BookFrames, book_date: date, catalogue: Catalogue, oracle: Oracle | None, C: float
+    frames: BookFrames, book_date: date, catalogue: Catalogue, oracle: Oracle | None, C: float | str
 ) -> tuple[dict[str, dict[str, float]], pd.DataFrame]:
     """Fit on a random half of the latest window's customers and test on the other half."""
     common, bought = labelled_window(frames, book_date - timedelta(days=HORIZON_DAYS), catalogue)

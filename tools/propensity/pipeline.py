@@ -39,7 +39,7 @@ def train_propensity(
     catalogue: Catalogue,
     oracle: Oracle | None,
     data_source: str,
-    C: float = DEFAULT_C,
+    C: float | str = DEFAULT_C,
 ) -> tuple[PropensityModel, ModelMetadata]:
     """Evaluate on the holdouts, fit the shipped model on the latest window, build metadata.
 

@@ -34,7 +34,8 @@ from tools.propensity.model import ProductModel, PropensityModel
 
 MIN_POSITIVES = 8
 HORIZON_DAYS = 365
-DEFAULT_C = 0.05
+# "auto": each classifier picks its C by inner cross-validation (a fixed 0.05 until 2026-12-04).
+DEFAULT_C: float | str = "auto"
 
 
 def labelled_window(
@@ -63,7 +64,7 @@ def fit_product(
     bought: pd.DataFrame,
     catalogue: Catalogue,
     code: str,
-    C: float,
+    C: float | str,
     peers: pd.DataFrame | None = None,
 ) -> ProductModel:
     """Fit the model of one product on customers not holding it.
@@ -91,7 +92,7 @@ def fit_pooled(
     common: pd.DataFrame,
     bought: pd.DataFrame,
     catalogue: Catalogue,
-    C: float,
+    C: float | str,
     peers: pd.DataFrame | None = None,
 ) -> PropensityClassifier | None:
     """Fit one all-products model on stacked (customer, product not held) rows (None: no buyers).
@@ -112,7 +113,7 @@ def fit_all(
     common: pd.DataFrame,
     bought: pd.DataFrame,
     catalogue: Catalogue,
-    C: float,
+    C: float | str,
     peers: pd.DataFrame | None = None,
 ) -> PropensityModel:
     """Fit every product's own model and the pooled model; each product blends the two."""
@@ -127,7 +128,7 @@ def fit_all(
 
 
 def fit_window(
-    frames: BookFrames, at: date, catalogue: Catalogue, C: float = DEFAULT_C
+    frames: BookFrames, at: date, catalogue: Catalogue, C: float | str = DEFAULT_C
 ) -> PropensityModel:
     """Fit every product's model on the window starting at ``at``."""
     common, bought = labelled_window(frames, at, catalogue)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, cast
 
 import numpy as np
@@ -169,11 +169,15 @@ def _customer_rows(
 
 
 def _truth_rows(
-    firms: FirmBatch, holdings: Holdings, multiplier: dict[str, float]
+    firms: FirmBatch,
+    holdings: Holdings,
+    multiplier: dict[str, float],
+    gone: np.ndarray,
 ) -> list[dict[str, Any]]:
     rows = []
     for i, cid in enumerate(firms.ids):
-        probs = holdings.purchase_probability[i]
+        # A customer who left before the labelled year buys nothing in it.
+        probs = holdings.purchase_probability[i] * (not gone[i])
         rows.append(
             {
                 "customer_id": cid,
@@ -199,6 +203,8 @@ def _write_batch(
     # Lapses and self-service events draw from their own stream (as the contact persons do).
     history = history_stream(spec.seed, index)
     lapses = lapse_dates(history, firms, holdings, spec.as_of)
+    snapshot = spec.as_of - timedelta(days=365)
+    gone = np.array([lapse is not None and lapse <= snapshot for lapse in lapses])
     multiplier = {
         cid: float(np.exp(0.45 * firms.risk_attitude[i] - 0.1)) for i, cid in enumerate(firms.ids)
     }
@@ -219,7 +225,7 @@ def _write_batch(
         (BusinessEvent, events),
         (Offer, offers),
         (ContactLog, contacts),
-        (GroundTruth, _truth_rows(firms, holdings, multiplier)),
+        (GroundTruth, _truth_rows(firms, holdings, multiplier, gone)),
     ):
         if rows:
             _insert(session, model, rows)

@@ -21,8 +21,10 @@ from tools.registry import ModelMetadata, fairness_check, new_version
 
 LIMITS = [
     "Trained on the synthetic book: figures describe the generator, not real customers.",
-    "Portal, download and quote-request events in the synthetic book all fall in the last"
-    " 90 days, after the training snapshot, so the model cannot learn from them (no look-ahead).",
+    "Portal, download and quote-request events in the synthetic book span its last three"
+    " years, so every snapshot has them; the quote-request feature counts requests for any"
+    " product, and only purchases early in a 12-month window follow a request that falls in"
+    " the 90 days before its feature date.",
     "Products with fewer than 8 buyers in the training window are scored by the pooled"
     " all-products model only: their drivers are generic, not product-specific.",
     "The synthetic book's earlier purchases follow another process than the latest year's,"

@@ -68,15 +68,17 @@ def churn_clv_of(scores: CustomerScores, catalogue: Catalogue) -> ChurnCLV:
 
 def model_inputs_of(scores: CustomerScores) -> ModelInputs:
     """Return the ranking's model inputs for this customer (as ``load_model_inputs`` would)."""
-    if not scores.in_force or not scores.versions.keys() & {"propensity", "credibility"}:
+    if not scores.versions.keys() & {"propensity", "credibility"}:
         return ModelInputs()
     propensity = None
-    if scores.propensity is not None:
+    # A lapsed customer has no propensity (the prior ranks it) but keeps its credibility
+    # flags from the claims history, as in ``load_model_inputs``.
+    if scores.in_force and scores.propensity is not None:
         probability = {code: scores.propensity_of(code) for code in scores.propensity.codes}
         propensity = pd.DataFrame([probability], index=[scores.customer_id], dtype=float)
     return ModelInputs(
         propensity=propensity,
         worst_quintile=frozenset((scores.customer_id, code) for code in scores.worst_quintile),
-        propensity_version=scores.versions.get("propensity"),
+        propensity_version=scores.versions.get("propensity") if propensity is not None else None,
         credibility_version=scores.versions.get("credibility"),
     )

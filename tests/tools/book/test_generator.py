@@ -2,13 +2,14 @@ from __future__ import annotations
 
 import ast
 import filecmp
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tests.conftest import build_book
+from tests.conftest import AS_OF, build_book
 from tools.book.csv_io import export_book
 from tools.book.generator.firmographics import SIZE_SHARES
 from tools.book.models import Customer, GroundTruth, Policy
@@ -129,3 +130,34 @@ def test_seed_customers_carry_the_seed_figures(book_session: Session) -> None:
     assert seeds["Stockholm Retail AB"]["policies"] == {"GL": 3600}
     assert seeds["Stockholm Retail AB"]["turnover_eur"] == 8_500_000
     assert seeds["Bergen Tech AS"]["policies"] == {"GL": 2100, "PROPERTY": 1500}
+
+
+def _lapse_days(session: Session) -> dict[str, date]:
+    # Customers all of whose policies ended, and the day the last one did.
+    return dict(
+        session.query(Policy.customer_id, func.max(Policy.end_date))
+        .where(Policy.customer_id.like("C%"))
+        .group_by(Policy.customer_id)
+        .having(func.count(Policy.end_date) == func.count())
+        .all()
+    )
+
+
+def test_churned_customers_left_throughout_their_tenure(book_session: Session) -> None:
+    # Not bunched in the latest year: a snapshot a year back has churners of its own.
+    year_ago = AS_OF - timedelta(days=365)
+    ends = list(_lapse_days(book_session).values())
+    older = sum(end < year_ago for end in ends)
+    assert 0 < len(ends) - older < older
+    assert min(ends) < AS_OF - timedelta(days=3 * 365)
+
+
+def test_a_churned_customer_lapses_every_policy_on_one_day(book_session: Session) -> None:
+    days = (
+        book_session.query(Policy.customer_id, func.count(func.distinct(Policy.end_date)))
+        .where(Policy.customer_id.like("C%"), Policy.end_date.is_not(None))
+        .group_by(Policy.customer_id)
+        .all()
+    )
+    churned = _lapse_days(book_session)
+    assert days and all(count == 1 and cid in churned for cid, count in days)

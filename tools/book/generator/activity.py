@@ -10,8 +10,6 @@ import numpy as np
 from tools.book.generator.firmographics import FirmBatch
 from tools.book.generator.holdings import Holdings
 
-PORTAL_WINDOW_DAYS = 90
-
 
 def _moment(
     rng: np.random.Generator, as_of: date, days_back_low: int, days_back_high: int
@@ -36,32 +34,14 @@ def _growth_events(
     return [{"customer_id": cid, "event_type": kind, "occurred_at": when, "payload": payload}]
 
 
-def _portal_events(
-    rng: np.random.Generator, firms: FirmBatch, i: int, as_of: date
-) -> list[dict[str, Any]]:
-    rows = []
-    for kind, rate in (("portal_login", 1.5), ("document_download", 0.3)):
-        for _ in range(int(rng.poisson(firms.engagement[i] * rate))):
-            rows.append(
-                {
-                    "customer_id": firms.ids[i],
-                    "event_type": kind,
-                    "occurred_at": _moment(rng, as_of, 1, PORTAL_WINDOW_DAYS),
-                    "payload": {"source": "mybusiness_portal"},
-                }
-            )
-    return rows
-
-
 def event_rows(
     rng: np.random.Generator, firms: FirmBatch, holdings: Holdings, as_of: date
 ) -> list[dict[str, Any]]:
-    """Draw growth, portal, location and quote-request events for each customer."""
+    """Draw growth and location events (the self-service ones are in ``self_service``)."""
     rows: list[dict[str, Any]] = []
     for i in range(len(firms)):
         if holdings.grew[i]:
             rows += _growth_events(rng, firms, i, as_of)
-        rows += _portal_events(rng, firms, i, as_of)
         if firms.industry[i] in ("retail", "hospitality") and rng.uniform() < 0.05:
             rows.append(
                 {
@@ -69,17 +49,6 @@ def event_rows(
                     "event_type": "location_added",
                     "occurred_at": _moment(rng, as_of, 10, 300),
                     "payload": {"locations_from": 1, "locations_to": 2},
-                }
-            )
-        open_targets = np.flatnonzero(holdings.in_target[i] & ~holdings.owned[i])
-        if open_targets.size and rng.uniform() < 0.03:
-            code = holdings.codes[int(rng.choice(open_targets))]
-            rows.append(
-                {
-                    "customer_id": firms.ids[i],
-                    "event_type": "quote_request",
-                    "occurred_at": _moment(rng, as_of, 1, 60),
-                    "payload": {"product": code, "source": "webshop"},
                 }
             )
     return rows

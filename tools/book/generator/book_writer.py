@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, cast
 
 import numpy as np
@@ -15,8 +15,10 @@ from tools.book.generator.activity import event_rows, offer_and_contact_rows
 from tools.book.generator.contacts import contact_rows, contact_stream
 from tools.book.generator.firmographics import FirmBatch, draw_firms
 from tools.book.generator.holdings import Holdings, draw_holdings
+from tools.book.generator.lapses import history_stream, lapse_dates
 from tools.book.generator.policies_claims import claim_rows, policy_rows
 from tools.book.generator.seed_customers import seed_book
+from tools.book.generator.self_service import self_service_rows
 from tools.book.models import (
     Advisor,
     Base,
@@ -167,11 +169,15 @@ def _customer_rows(
 
 
 def _truth_rows(
-    firms: FirmBatch, holdings: Holdings, multiplier: dict[str, float]
+    firms: FirmBatch,
+    holdings: Holdings,
+    multiplier: dict[str, float],
+    gone: np.ndarray,
 ) -> list[dict[str, Any]]:
     rows = []
     for i, cid in enumerate(firms.ids):
-        probs = holdings.purchase_probability[i]
+        # A customer who left before the labelled year buys nothing in it.
+        probs = holdings.purchase_probability[i] * (not gone[i])
         rows.append(
             {
                 "customer_id": cid,
@@ -187,14 +193,6 @@ def _truth_rows(
     return rows
 
 
-def _churn_probability(firms: FirmBatch, holdings: Holdings, as_of: date) -> np.ndarray:
-    # Observable drivers at the snapshot (few products, short tenure) plus the latent hazard,
-    # which is correlated with the risk attitude and so with the claims history.
-    tenure = np.array([(as_of - since).days / 365.25 - 1.0 for since in firms.customer_since])
-    logit = -1.6 + 0.8 * firms.churn_hazard - 0.35 * holdings.owned.sum(1) + 0.8 * (tenure < 2.0)
-    return np.asarray(1.0 / (1.0 + np.exp(-logit)))
-
-
 def _write_batch(
     session: Session, spec: BookSpec, catalogue: Catalogue, index: int, size: int
 ) -> None:
@@ -202,11 +200,15 @@ def _write_batch(
     firms = draw_firms(rng, catalogue, index * BATCH_SIZE + 1, size, spec.as_of)
     holdings = draw_holdings(rng, catalogue, firms)
     advisors = _advisor_for(rng, firms.country)
-    churned = rng.uniform(size=size) < _churn_probability(firms, holdings, spec.as_of)
+    # Lapses and self-service events draw from their own stream (as the contact persons do).
+    history = history_stream(spec.seed, index)
+    lapses = lapse_dates(history, firms, holdings, spec.as_of)
+    snapshot = spec.as_of - timedelta(days=365)
+    gone = np.array([lapse is not None and lapse <= snapshot for lapse in lapses])
     multiplier = {
         cid: float(np.exp(0.45 * firms.risk_attitude[i] - 0.1)) for i, cid in enumerate(firms.ids)
     }
-    policies = policy_rows(rng, catalogue, firms, holdings, churned, spec.as_of)
+    policies = policy_rows(rng, catalogue, firms, holdings, lapses, spec.as_of)
     offers, contacts = offer_and_contact_rows(rng, firms, holdings, advisors, spec.as_of)
     customers = _customer_rows(catalogue, firms, advisors)
     _insert(session, Customer, customers)
@@ -216,12 +218,14 @@ def _write_batch(
         _insert(session, Contact, people)
     _insert(session, Policy, policies)
     claims = claim_rows(rng, catalogue, firms, policies, multiplier, spec.as_of)
+    events = event_rows(rng, firms, holdings, spec.as_of)
+    events += self_service_rows(history, firms, holdings, policies, lapses, spec.as_of)
     for model, rows in (
         (Claim, claims),
-        (BusinessEvent, event_rows(rng, firms, holdings, spec.as_of)),
+        (BusinessEvent, events),
         (Offer, offers),
         (ContactLog, contacts),
-        (GroundTruth, _truth_rows(firms, holdings, multiplier)),
+        (GroundTruth, _truth_rows(firms, holdings, multiplier, gone)),
     ):
         if rows:
             _insert(session, model, rows)

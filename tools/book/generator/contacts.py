@@ -10,6 +10,7 @@ phone numbers are mobile numbers in the country's format.
 
 from __future__ import annotations
 
+import functools
 import random
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -76,6 +77,7 @@ def _pick(rng: random.Random, weighted: Sequence[tuple[Any, float]]) -> Any:
     return weighted[-1][0]
 
 
+@functools.lru_cache(maxsize=4096)  # names repeat: the fold is the contacts' costliest step
 def ascii_name(text: str) -> str:
     """Return a name as lower-case ASCII for an e-mail address ("Åberg" -> "aberg")."""
     folded = unicodedata.normalize("NFKD", text.lower().translate(ASCII))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -89,28 +90,45 @@ def _start_date(rng: np.random.Generator, low: date, high: date) -> date:
     return low + timedelta(days=int(rng.integers(0, span)))
 
 
+def _start_for(rng: np.random.Generator, low: date, high: date, lapse: date | None) -> date | None:
+    # A customer who left buys nothing afterwards: every policy ran 30 days before the lapse.
+    if lapse is not None:
+        high = min(high, lapse - timedelta(days=30))
+    if high <= low:
+        return None
+    return _start_date(rng, low, high)
+
+
 def policy_rows(
     rng: np.random.Generator,
     catalogue: Catalogue,
     firms: FirmBatch,
     holdings: Holdings,
-    churned: np.ndarray,
+    lapses: Sequence[date | None],
     as_of: date,
 ) -> list[dict[str, Any]]:
-    """Build one policy row per held or bought product; churned customers' policies lapsed."""
+    """Build one policy row per held or bought product; a churned customer's all lapse together.
+
+    Args:
+        rng: The batch's main stream.
+        catalogue: Premium bands per product.
+        firms: The batch's customers.
+        holdings: Held at the snapshot (started before it) and bought after it.
+        lapses: The day each customer left (``lapse_dates``), or None; a purchase that would
+            start later than 30 days before it is not made.
+        as_of: The book date.
+    """
     snapshot = as_of - timedelta(days=365)
     rows: list[dict[str, Any]] = []
     for i, k in zip(*np.nonzero(holdings.owned | holdings.bought), strict=True):
-        code = holdings.codes[k]
+        code, end = holdings.codes[k], lapses[i]
         since = min(firms.customer_since[i], snapshot - timedelta(days=1))
         if holdings.bought[i, k]:
-            start = _start_date(rng, snapshot + timedelta(days=1), as_of)
+            start = _start_for(rng, snapshot + timedelta(days=1), as_of, end)
         else:
-            start = _start_date(rng, since, snapshot)
-        end = None
-        if churned[i]:
-            end = max(start + timedelta(days=30), as_of - timedelta(days=int(rng.integers(1, 330))))
-            end = min(end, as_of)
+            start = _start_for(rng, since, snapshot, end)
+        if start is None:
+            continue
         rows.append(
             {
                 "customer_id": firms.ids[i],

@@ -116,11 +116,14 @@ def test_the_suite_scores_are_shares_and_nothing_forbidden_is_recommended(
     assert result.scores["unconsented_contact_rate"] == 0.0
 
 
-def test_the_template_book_meets_the_release_thresholds(result: SuiteResult) -> None:
+def test_the_demo_book_meets_the_release_thresholds(demo_data_dir: Path) -> None:
+    # The release gate is judged on the book `copilot init` makes (2,000 customers): the
+    # template's ~40 in-force cases move precision by about 0.1 from seed to seed.
+    demo = run(Settings(data_dir=demo_data_dir))
     marks = suite_thresholds("recommendations")
 
     assert set(SCORES) <= set(marks)
-    assert all(marks[name].met(result.scores[name]) for name in SCORES), result.scores
+    assert all(marks[name].met(demo.scores[name]) for name in SCORES), demo.scores
 
 
 def test_the_result_records_versions_and_charts(result: SuiteResult) -> None:

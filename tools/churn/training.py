@@ -2,8 +2,8 @@
 
 Label: a customer with a policy in force on the snapshot date (12 months before the book
 date) who has no policy in force on the book date has churned. Features are measured on
-the snapshot date only. The synthetic book has churn only in its latest year, so the holdout
-is 5-fold cross-validation over that window's customers (not a later period).
+the snapshot date only. The synthetic book spreads churn over the customers' tenure; the
+card's holdout is 5-fold cross-validation over the latest window's customers.
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ HORIZON_DAYS = 365
 CHURN_C = 0.01  # strong shrinkage: churn has little observable signal (5-fold CV)
 LIMITS = [
     "Trained on the synthetic book: figures describe the generator, not real customers.",
-    "The synthetic book only has churn in its latest year: metrics are 5-fold"
-    " cross-validated over that year's customers, not measured on a later period.",
+    "Metrics are 5-fold cross-validated over the latest window's customers (those in force"
+    " a year before the book date), not measured on a later period.",
     "Synthetic churn is driven mostly by a latent hazard that no recorded feature carries;"
     " the card compares with a ranking by that hidden hazard.",
     "Churn means every policy ended; partial lapses (one product dropped) are not churn here.",

@@ -101,8 +101,12 @@ def load_model_inputs(
     worst: frozenset[tuple[str, str]] = frozenset()
     if credibility is not None:
         risk = risk_book(frames, now.date(), models_dir=folder)
-        flagged = risk[risk["worst_quintile"] & ~risk["owned"]]
-        worst = frozenset(zip(flagged["customer_id"], flagged["product"], strict=True))
+        live = frames.policies[active_at(frames.policies, now.date())]
+        held = set(zip(live["customer_id"], live["product_code"], strict=True))
+        flagged = risk[risk["worst_quintile"]]
+        pairs = zip(flagged["customer_id"], flagged["product"], strict=True)
+        # Not held today: a lapsed customer's former product is held to the rule too.
+        worst = frozenset(pair for pair in pairs if pair not in held)
     return ModelInputs(
         scores,
         worst,

@@ -49,6 +49,8 @@ class CustomerScores:
     """Churn probability and CLV (None: no policy in force, or a model is missing)."""
     versions: dict[str, str]
     """Version of each registered model kind."""
+    held: frozenset[str] = frozenset()
+    """Products in force on the feature day."""
 
     @property
     def ranking_basis(self) -> str:
@@ -72,16 +74,17 @@ class CustomerScores:
 
     @cached_property
     def worst_quintile(self) -> frozenset[str]:
-        """Return the products not owned for which the customer is in the worst quintile.
+        """Return the products not held today for which the customer is in the worst quintile.
 
-        A lapsed customer keeps its claims history: the flag holds with no policy in force
-        (the batch's ``load_model_inputs`` flags the same pairs).
+        A lapsed customer keeps its claims history: the flag holds with no policy in force,
+        also for a product it held in the claims window, so winning it back is held to the
+        same rule (the batch's ``load_model_inputs`` flags the same pairs).
         """
         part = self.credibility
         if part is None or not part.has_history:
             return frozenset()
-        flagged = part.worst_quintile & ~part.owned
-        return frozenset(code for code, flag in zip(part.codes, flagged, strict=True) if flag)
+        flagged = zip(part.codes, part.worst_quintile, strict=True)
+        return frozenset(code for code, flag in flagged if flag and code not in self.held)
 
 
 def score_snapshot(
@@ -127,6 +130,7 @@ def score_snapshot(
         credibility=credibility,
         churn=churn,
         versions=models.versions,
+        held=frozenset(c for c, own in zip(vector.codes, vector.own, strict=True) if own > 0),
     )
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from tools.catalogue.loader import load_catalogue
 from tools.experiment.arms import Experiment, arm_of
+from tools.propensity.vector import customer_vector
 from tools.registry import (
     ModelNotTrained,
     challenger_version,
@@ -48,8 +49,16 @@ def registry(trained_models, tmp_path: Path) -> Path:
 
 
 def _customers(session: Session, arm: str) -> list[str]:
-    ids = [f"C{n:07d}" for n in range(1, 120)]
-    return [c for c in ids if arm_of(c, SPLIT) == arm][:5]
+    """Return five customers of the arm with a policy in force (the models rank them)."""
+    ids = [f"C{n:07d}" for n in range(1, 200)]
+    moment, codes = datetime(2026, 11, 22, 12), load_catalogue().codes
+    live = [
+        c
+        for c in ids
+        if arm_of(c, SPLIT) == arm
+        and customer_vector(load_snapshot(session, c, moment), codes).in_force
+    ]
+    return live[:5]
 
 
 def test_only_the_challenger_arm_is_scored_by_the_challenger(

@@ -18,9 +18,10 @@ from tools.propensity.drivers import top_drivers
 from tools.propensity.features import customer_features
 from tools.propensity.scoring import score_book
 from tools.registry import load_current
-from tools.scores import CustomerScores, ModelSet, model_inputs_of
+from tools.scores import CustomerScores, ModelSet, model_inputs_of, score_snapshot
 from tools.scores.book import load_model_inputs
 from tools.scores.prior import CATALOGUE_PRIOR
+from tools.snapshot import load_snapshot
 
 pytestmark = pytest.mark.slow
 ATOL = 1e-9
@@ -152,3 +153,24 @@ def test_a_lapsed_customer_keeps_its_worst_quintile_flags_alone_and_in_a_chunk(
     assert lapsed
     # This small book holds no lapsed customer in a worst quintile; the demo-sized book does
     # (tests/evals/recommendations: test_the_demo_book_recommends_nothing_forbidden).
+
+
+def test_a_former_product_in_the_worst_quintile_is_flagged_for_win_back(
+    book_session: Session, models: ModelSet, moment: datetime
+) -> None:
+    # A product held in the claims window but not today (a lapsed customer's, or one dropped)
+    # is held to the worst-quintile rule like any product not held, in both paths.
+    frames = load_book_frames(book_session)
+    risk = risk_book(frames, moment.date(), models_dir=models.models_dir)
+    live = frames.policies[active_at(frames.policies, moment.date())]
+    held = set(zip(live["customer_id"], live["product_code"], strict=True))
+    columns = [risk[c] for c in ("customer_id", "product", "worst_quintile", "owned")]
+    rows = zip(*columns, strict=True)
+    former = [(c, p) for c, p, worst, owned in rows if worst and owned and (c, p) not in held]
+    assert former, "the shared book should hold a former product in a worst quintile"
+    batch = load_model_inputs(book_session, moment, sorted({c for c, _ in former}), models)
+    assert set(former) <= batch.worst_quintile
+    catalogue = load_catalogue()
+    for cid, code in former:
+        scores = score_snapshot(load_snapshot(book_session, cid, moment), models, catalogue)
+        assert code in scores.worst_quintile

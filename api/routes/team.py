@@ -7,7 +7,7 @@ from fastapi.responses import HTMLResponse
 
 from api.deps import AnyUser, SettingsDep
 from api.pages import render
-from api.team_chart import BAR_HEIGHT, LABEL_WIDTH, WIDTH, conversion_bars
+from api.team_chart import BAR_HEIGHT, LABEL_HEIGHT, WIDTH, conversion_bars
 from tools.contact_policy import load_contact_policy
 from tools.foundation.db import session_scope
 from tools.learning.alerts import list_alerts
@@ -30,6 +30,6 @@ def team(request: Request, actor: AnyUser, settings: SettingsDep) -> HTMLRespons
         "report": report,
         "alerts": alerts,
         "bars": bars,
-        "chart": {"width": WIDTH, "height": height, "bar": BAR_HEIGHT, "label": LABEL_WIDTH},
+        "chart": {"width": WIDTH, "height": height, "bar": BAR_HEIGHT, "label": LABEL_HEIGHT},
     }
     return render(request, "team.html", context)

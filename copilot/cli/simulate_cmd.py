@@ -17,6 +17,12 @@ def _print(result: SimulationResult) -> None:
         f"(expected {result.expected_before:.1%}), after {result.conversion_after:.1%} "
         f"(expected {result.expected_after:.1%}; oracle {result.oracle_expected:.1%})"
     )
+    if result.retraining_gain is not None:
+        low, high = result.retraining_gain_ci_low or 0.0, result.retraining_gain_ci_high or 0.0
+        typer.echo(
+            f"Retraining gain {result.retraining_gain * 100:+.1f} points "
+            f"(95 % CI {low * 100:+.1f} to {high * 100:+.1f})"
+        )
     typer.echo(
         f"Retraining learned from {result.outcomes_learned} outcomes and ratings "
         f"({result.ratings_used} advisor ratings)"

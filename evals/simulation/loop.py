@@ -51,6 +51,7 @@ from tools.foundation.db import session_factory
 from tools.foundation.settings import Settings
 from tools.learning.conversion import conversion_report
 from tools.learning.outcomes import mark_no_response
+from tools.learning.uplift import uplift
 from tools.propensity.book_frames import load_book_frames
 
 
@@ -137,6 +138,9 @@ def play(session: Session, spec: SimulationSpec, no_response_days: int) -> Simul
     experiment = Experiment(control_share=spec.control_share, salt=f"sim-{spec.seed}")
     report = conversion_report(session, ["model_version"], experiment, since=start, until=end)
     rates = {row.group["model_version"]: row.conversion for row in report.rows}
+    counts = {row.group["model_version"]: (row.conversions, row.offers) for row in report.rows}
+    # The same difference of two proportions as the uplift, after against before.
+    gain = uplift(counts.get("sim-v2", (0, 0)), counts.get("sim-v1", (0, 0)))
     lift = report.uplift["champion"]
     return SimulationResult(
         days=spec.days,
@@ -144,6 +148,9 @@ def play(session: Session, spec: SimulationSpec, no_response_days: int) -> Simul
         offers=report.total.offers,
         conversion_before=rates.get("sim-v1", 0.0),
         conversion_after=rates.get("sim-v2", 0.0),
+        retraining_gain=gain.uplift,
+        retraining_gain_ci_low=gain.ci_low,
+        retraining_gain_ci_high=gain.ci_high,
         expected_before=float(np.mean(expected_before)) if expected_before else 0.0,
         expected_after=float(np.mean(expected_after)) if expected_after else 0.0,
         oracle_expected=_oracle(acceptance, second),

@@ -52,6 +52,11 @@ class SimulationResult(BaseModel):
     offers: int = Field(description="Offers presented over the run.")
     conversion_before: float = Field(description="Accepted share of offers before retraining.")
     conversion_after: float = Field(description="Accepted share of offers after retraining.")
+    retraining_gain: float | None = Field(
+        description="Conversion after minus before retraining (drawn rates)."
+    )
+    retraining_gain_ci_low: float | None = Field(description="Lower end of its 95 % interval.")
+    retraining_gain_ci_high: float | None = Field(description="Upper end of its 95 % interval.")
     expected_before: float = Field(description="Mean true probability of the offers before.")
     expected_after: float = Field(description="Mean true probability of the offers after.")
     control_customers: int = Field(description="Customers held out as control.")

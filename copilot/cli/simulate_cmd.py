@@ -10,6 +10,13 @@ from evals.simulation.loop import simulate as run_simulation
 from evals.simulation.models import SimulationResult, SimulationSpec
 
 
+def _points(name: str, value: float, low: float | None, high: float | None) -> str:
+    return (
+        f"{name} {value * 100:+.1f} points "
+        f"(95 % CI {(low or 0.0) * 100:+.1f} to {(high or 0.0) * 100:+.1f})"
+    )
+
+
 def _print(result: SimulationResult) -> None:
     typer.echo(f"{result.offers} offers to {result.customers} customers over {result.days} days")
     typer.echo(
@@ -18,11 +25,12 @@ def _print(result: SimulationResult) -> None:
         f"(expected {result.expected_after:.1%}; oracle {result.oracle_expected:.1%})"
     )
     if result.retraining_gain is not None:
-        low, high = result.retraining_gain_ci_low or 0.0, result.retraining_gain_ci_high or 0.0
-        typer.echo(
-            f"Retraining gain {result.retraining_gain * 100:+.1f} points "
-            f"(95 % CI {low * 100:+.1f} to {high * 100:+.1f})"
+        gain, low, high = (
+            result.retraining_gain,
+            result.retraining_gain_ci_low,
+            result.retraining_gain_ci_high,
         )
+        typer.echo(_points("Retraining gain", gain, low, high))
     typer.echo(
         f"Retraining learned from {result.outcomes_learned} outcomes and ratings "
         f"({result.ratings_used} advisor ratings)"
@@ -32,11 +40,7 @@ def _print(result: SimulationResult) -> None:
         f"({result.control_customers} customers)"
     )
     if result.uplift is not None:
-        low, high = result.uplift_ci_low or 0.0, result.uplift_ci_high or 0.0
-        typer.echo(
-            f"Uplift {result.uplift * 100:+.1f} points (95 % CI {low * 100:+.1f} to "
-            f"{high * 100:+.1f})"
-        )
+        typer.echo(_points("Uplift", result.uplift, result.uplift_ci_low, result.uplift_ci_high))
 
 
 def simulate(

@@ -37,11 +37,14 @@ class ProductModel:
         """Return the classifiers whose log-odds are averaged."""
         return [m for m in (self.classifier, self.pooled) if m is not None]
 
+    def _intercept(self) -> float:
+        if not self.members:
+            return float(np.log(self.base_rate / (1.0 - self.base_rate)))
+        return float(np.mean([m.intercept_logit() for m in self.members]))
+
     def baseline(self) -> float:
         """Return the log-odds of an average customer (the contributions' reference)."""
-        if not self.members:
-            return float(np.log(self.base_rate / (1.0 - self.base_rate))) + self.offset
-        return float(np.mean([m.intercept_logit() for m in self.members])) + self.offset
+        return self._intercept() + self.offset
 
     def contributions(self, frame: pd.DataFrame) -> pd.DataFrame:
         """Return per-feature log-odds contributions (rows x features)."""
@@ -54,7 +57,7 @@ class ProductModel:
         """Return the blended log-odds of each row (with the learned offset unless told not)."""
         offset = self.offset if include_offset else 0.0
         if not self.members:
-            return np.full(len(frame), self.baseline() - self.offset + offset)
+            return np.full(len(frame), self._intercept() + offset)
         return np.mean([m.decision_function(frame) for m in self.members], axis=0) + offset
 
     def predict_proba(self, frame: pd.DataFrame) -> np.ndarray:
